@@ -1,0 +1,182 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import type { Nodes, Parent, Root } from 'mdast';
+import type { Block } from '../model.js';
+import type { Range } from './mask.js';
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+/** How to read a (normalized) text into blocks. */
+export interface ParseOptions {
+  /** Parse these ranges one by one instead of the whole text (e.g. one line each). */
+  segments?: readonly Range[];
+  /** Read indented code as prose (plain text often indents paragraphs). */
+  codeAsText?: boolean;
+}
+
+/**
+ * Parses a document's (masked) text with remark and returns its paragraphs and headings,
+ * each with readable text and a map from every character back to the original offsets.
+ */
+export function parseBlocks(text: string, options: ParseOptions = {}): Block[] {
+  const segments = options.segments ?? [[0, text.length] as const];
+  const blocks: Block[] = [];
+  for (const [start, end] of segments) {
+    const part = text.slice(start, end);
+    if (part.trim() === '') continue;
+    const tree = parser.parse(part) as Root;
+    collect(tree, { source: part, base: start, codeAsText: options.codeAsText ?? false }, blocks);
+  }
+  return blocks;
+}
+
+interface Context {
+  source: string;
+  base: number;
+  codeAsText: boolean;
+}
+
+function collect(node: Nodes, ctx: Context, out: Block[], listLabel?: string): void {
+  switch (node.type) {
+    case 'paragraph':
+    case 'heading': {
+      const block = toBlock(node, ctx, node.type);
+      if (block) {
+        if (listLabel && block.label === undefined) block.label = listLabel;
+        out.push(block);
+      }
+      return;
+    }
+    case 'code': {
+      if (!ctx.codeAsText || !node.position) return;
+      const block = toBlock(
+        { type: 'text', value: node.value, position: node.position },
+        ctx,
+        'paragraph',
+      );
+      if (block) out.push(block);
+      return;
+    }
+    case 'listItem': {
+      const label = ordinalOf(node, ctx.source);
+      node.children.forEach((child, i) => collect(child, ctx, out, i === 0 ? label : undefined));
+      return;
+    }
+    default:
+      if ('children' in node)
+        (node as Parent).children.forEach((child) => collect(child as Nodes, ctx, out));
+  }
+}
+
+function ordinalOf(node: Nodes, source: string): string | undefined {
+  const offset = node.position?.start.offset;
+  if (offset === undefined) return undefined;
+  return /^\s*(\d{1,4})[.)]/.exec(source.slice(offset, offset + 8))?.[1];
+}
+
+function toBlock(node: Nodes, ctx: Context, kind: Block['kind']): Block | null {
+  const chars: string[] = [];
+  const offsets: number[] = [];
+  gather(node, ctx, chars, offsets);
+  const collapsed = collapseWhitespace(chars, offsets);
+  const labelled = stripLabelAndMarking(collapsed);
+  if (labelled.text === '') return null;
+  const start = labelled.offsets[0]!;
+  const end = labelled.offsets[labelled.offsets.length - 1]!;
+  return { kind, start, end, ...labelled };
+}
+
+/** Appends a node's readable characters and their original offsets. */
+function gather(node: Nodes, ctx: Context, chars: string[], offsets: number[]): void {
+  if (node.type === 'text' || node.type === 'inlineCode') {
+    const from = node.position?.start.offset;
+    const to = node.position?.end.offset;
+    if (from === undefined || to === undefined) return;
+    const map = alignValue(node.value, ctx.source, from, to);
+    for (let i = 0; i < node.value.length; i++) {
+      chars.push(node.value[i]!);
+      offsets.push(ctx.base + map[i]!);
+    }
+    return;
+  }
+  if (node.type === 'break') {
+    chars.push(' ');
+    offsets.push(ctx.base + (node.position?.start.offset ?? 0));
+    return;
+  }
+  if (node.type === 'html' || node.type === 'image' || node.type === 'imageReference') return;
+  if ('children' in node)
+    (node as Parent).children.forEach((child) => gather(child as Nodes, ctx, chars, offsets));
+}
+
+/** Maps each character of a node's value to its offset in the source (escapes and entities differ). */
+function alignValue(value: string, source: string, from: number, to: number): number[] {
+  const slice = source.slice(from, to);
+  if (slice === value) return Array.from(value, (_, i) => from + i);
+  const map: number[] = [];
+  let j = 0;
+  for (const char of value) {
+    let k = j;
+    while (k < slice.length && slice[k] !== char) k++;
+    if (k < slice.length) j = k;
+    map.push(from + Math.min(j, Math.max(slice.length - 1, 0)));
+    for (let n = 1; n < char.length; n++) map.push(from + Math.min(j + n, slice.length));
+    if (k < slice.length) j += char.length;
+  }
+  return map;
+}
+
+interface MappedText {
+  text: string;
+  offsets: number[];
+}
+
+/** Collapses runs of whitespace to one space and trims; the offsets follow. */
+function collapseWhitespace(chars: string[], offsets: number[]): MappedText {
+  let text = '';
+  const map: number[] = [];
+  let pendingSpace = -1;
+  chars.forEach((char, i) => {
+    if (/\s/.test(char)) {
+      if (text !== '' && pendingSpace === -1) pendingSpace = offsets[i]!;
+      return;
+    }
+    if (pendingSpace !== -1) {
+      text += ' ';
+      map.push(pendingSpace);
+      pendingSpace = -1;
+    }
+    text += char;
+    map.push(offsets[i]!);
+  });
+  const last = map.length > 0 ? map[map.length - 1]! + 1 : 0;
+  return { text, offsets: [...map, last] };
+}
+
+const LABEL = /^(\d{1,3})\.\s+(?=\()/;
+const MARKING = /^\(((?:U|C|S|TS|SBU|FOUO|NF|NOFORN|CUI|LOU|SBU-NF|REL)(?:\/\/?[A-Z-]+)*)\)\s*/;
+
+/** Takes a paragraph number and a portion marking like `(SBU)` off the front of a block. */
+function stripLabelAndMarking(
+  mapped: MappedText,
+): MappedText & { label?: string; marking?: string } {
+  let { text, offsets } = mapped;
+  let label: string | undefined;
+  let marking: string | undefined;
+  const labelMatch = LABEL.exec(text);
+  if (labelMatch) {
+    label = labelMatch[1];
+    ({ text, offsets } = drop(text, offsets, labelMatch[0].length));
+  }
+  const markingMatch = MARKING.exec(text);
+  if (markingMatch) {
+    marking = markingMatch[1];
+    ({ text, offsets } = drop(text, offsets, markingMatch[0].length));
+  }
+  return { text, offsets, ...(label ? { label } : {}), ...(marking ? { marking } : {}) };
+}
+
+function drop(text: string, offsets: number[], count: number): MappedText {
+  return { text: text.slice(count), offsets: offsets.slice(count) };
+}
