@@ -7,6 +7,8 @@ export const signalSchema = z
   .object({
     terms: z.array(z.string().trim().min(1, 'a term cannot be empty')).min(1),
     weight: z.number().positive().default(1),
+    /** When a theme has required groups, a sentence is evidence only if it matches one of them. */
+    required: z.boolean().default(false),
   })
   .strict();
 

@@ -1,4 +1,5 @@
-import { lines, type Range } from '../mask.js';
+import type { DeclaredMeta } from '../../model.js';
+import { lines, mask, type Range } from '../mask.js';
 import type { Normalized } from './format.js';
 
 /**
@@ -8,14 +9,23 @@ import type { Normalized } from './format.js';
  */
 export function normalizePlainText(text: string): Normalized {
   const content = lines(text).filter((line) => line.text.trim() !== '');
+  const meta: DeclaredMeta = {};
+  const ranges: Range[] = [];
+  const first = content[0];
+  if (first && content.length > 1 && isHeadingLine(first.text)) {
+    meta.title = first.text.trim().replace(/\s+/g, ' ');
+    ranges.push([first.start, first.end]);
+    content.shift();
+  }
+  const masked = mask(text, ranges);
   if (!isOneParagraphPerLine(content.map((line) => line.text))) {
-    return { format: 'text', text, meta: {} };
+    return { format: 'text', text: masked, meta };
   }
   const segments: Range[] = content.map((line) => [line.start, line.end]);
   const headings: Range[] = content
     .filter((line, i) => i > 0 && i < content.length - 1 && isHeadingLine(line.text))
     .map((line) => [line.start, line.end]);
-  return { format: 'text', text, meta: {}, segments, headings };
+  return { format: 'text', text: masked, meta, segments, headings };
 }
 
 function isOneParagraphPerLine(texts: string[]): boolean {
@@ -26,6 +36,7 @@ function isOneParagraphPerLine(texts: string[]): boolean {
 
 function isHeadingLine(text: string): boolean {
   const trimmed = text.trim();
+  if (/^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,?\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}$/.test(trimmed)) return false;
   const words = trimmed.split(/\s+/).length;
   return (
     words >= 2 && words <= 14 && /^[A-Z0-9“"‘']/.test(trimmed) && !/[.!?:;,"”’)]$/.test(trimmed)

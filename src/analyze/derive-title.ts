@@ -1,0 +1,29 @@
+import type { Sentence } from '../model.js';
+
+const META_OPENERS = [
+  /^(?:this|the latest|today's) (?:edition|issue|installment) of (?:the )?[\w\s'’-]{1,60}? (?:begins|starts|opens|leads) with (?:the news|news|word|reports?) that\s+/i,
+  /^(?:in )?(?:other|related|breaking) news,?\s+/i,
+  /^(?:meanwhile|however|but|and|also),?\s+/i,
+];
+const MAX_WORDS = 16;
+
+/**
+ * A title for a document that has no headline, made from its lead sentence: openers that
+ * talk about the text itself are dropped, parentheses removed, and a long sentence is cut
+ * at a clause boundary.
+ */
+export function deriveTitle(sentences: Sentence[], fallback: string): string {
+  const lead = sentences.find((s) => s.text.split(/\s+/).length >= 5) ?? sentences[0];
+  if (!lead) return fallback;
+  let text = lead.text.replace(/\s*\([^)]*\)/g, '').replace(/[.!?]["”’]?$/, '');
+  for (const opener of META_OPENERS) text = text.replace(opener, '');
+  text = text.charAt(0).toUpperCase() + text.slice(1);
+  const words = text.split(/\s+/);
+  if (words.length <= MAX_WORDS) return text;
+  const head = words.slice(0, MAX_WORDS + 4).join(' ');
+  const clause = /^(.{30,}?)(?:,| — | – |;| that | which | while | after | as )/.exec(
+    head.slice(0, 140),
+  );
+  if (clause && clause[1]!.split(/\s+/).length >= 6) return clause[1]!.trim();
+  return `${words.slice(0, MAX_WORDS).join(' ')}…`;
+}

@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig, packageRoot } from './config/load-config.js';
+import type { ConfigOverrides } from './config/resolve-config.js';
+import { build } from './build.js';
+import { analyzeCorpus } from './analyze-corpus.js';
+import { formatError, formatMessage, summaryLine } from './report.js';
+import type { CorpusModel } from './model.js';
+
+/** Exit codes: 0 ok, 1 the build failed, 2 the command was used wrongly. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+interface CommonFlags {
+  corpus?: string;
+  config?: string;
+}
+
+const version = (
+  JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }
+).version;
+
+function program(): Command {
+  const cli = new Command('briefing')
+    .description(
+      'Turns a corpus of documents into themed briefings (HTML and PDF), every item cited.',
+    )
+    .version(version)
+    .exitOverride()
+    .showHelpAfterError('(run `briefing --help` for usage)');
+
+  cli
+    .command('build')
+    .description('analyze the corpus and write briefings (HTML, PDF), index.html and model.json')
+    .option('--corpus <dir>', 'folder of source documents (default: corpus)')
+    .option('--out <dir>', 'output folder (default: output)')
+    .option('--config <file>', 'config file (default: ./briefing.config.yaml)')
+    .option('--no-pdf', 'write HTML only, skip the PDFs')
+    .addOption(
+      new Option('--date <YYYY-MM-DD>', 'edition date (default: today)').argParser(isoDate),
+    )
+    .action(async (flags: CommonFlags & { out?: string; pdf: boolean; date?: string }) => {
+      const overrides: ConfigOverrides = {
+        ...pick(flags),
+        ...(flags.out ? { output: flags.out } : {}),
+        ...(flags.pdf === false ? { pdf: false } : {}),
+        ...(flags.date ? { editionDate: flags.date } : {}),
+      };
+      const config = await loadConfig({ ...configFile(flags), overrides });
+      const result = await build(config, progressLogger());
+      for (const message of result.messages)
+        process.stderr.write(`${formatMessage(message, config.corpus)}\n`);
+      process.stdout.write(`${summaryLine(result)}\n`);
+    });
+
+  cli
+    .command('analyze')
+    .description('analyze the corpus and print the model (no files written)')
+    .option('--corpus <dir>', 'folder of source documents (default: corpus)')
+    .option('--config <file>', 'config file (default: ./briefing.config.yaml)')
+    .option('--json', 'print the whole model as JSON')
+    .action(async (flags: CommonFlags & { json?: boolean }) => {
+      const config = await loadConfig({ ...configFile(flags), overrides: pick(flags) });
+      const model = await analyzeCorpus(config);
+      for (const message of model.messages)
+        process.stderr.write(`${formatMessage(message, config.corpus)}\n`);
+      process.stdout.write(flags.json ? `${JSON.stringify(model, null, 2)}\n` : describe(model));
+      if (model.documents.length === 0) process.exitCode = EXIT.failed;
+    });
+  return cli;
+}
+
+function pick(flags: CommonFlags): ConfigOverrides {
+  return flags.corpus ? { corpus: path.resolve(flags.corpus) } : {};
+}
+
+function configFile(flags: CommonFlags): { configFile?: string } {
+  return flags.config ? { configFile: flags.config } : {};
+}
+
+function isoDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new CommanderError(
+      EXIT.usage,
+      'briefing.invalidDate',
+      `error: --date must be YYYY-MM-DD, got "${value}"`,
+    );
+  }
+  return value;
+}
+
+function progressLogger() {
+  const show = process.stderr.isTTY && !process.env.CI;
+  return {
+    progress: (message: string) => show && process.stderr.write(`\u001b[2K\r${message}…\r`),
+  };
+}
+
+/** A short human-readable account of the model, one block per document. */
+function describe(model: CorpusModel): string {
+  const lines = model.documents.map((doc) => {
+    const themes = doc.themes.map((t) => `${t.id} (${t.score})`).join(', ') || 'no theme';
+    return [
+      `${doc.path}: ${doc.title}`,
+      `  published ${doc.published ?? 'unknown'}${doc.publishedFrom ? ` (${doc.publishedFrom})` : ''}; ${doc.sentences.length} sentences; ${doc.entities.length} entities; ${doc.figures.length} figures; ${doc.quotes.length} quotes`,
+      `  themes: ${themes}`,
+    ].join('\n');
+  });
+  const briefings = model.briefings.map(
+    (b) => `${b.theme}: ${b.empty ? 'no material' : `${b.documents.length} documents`}`,
+  );
+  return `${lines.join('\n')}\n\nBriefings: ${briefings.join('; ')}\n`;
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await program().parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const clean = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(
+        error.code,
+      );
+      if (!clean && error.code === 'briefing.invalidDate')
+        process.stderr.write(`${error.message}\n`);
+      return clean ? EXIT.ok : EXIT.usage;
+    }
+    process.stderr.write(`briefing: ${formatError(error)}\n`);
+    return EXIT.failed;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,57 @@
+import type { BriefingActor, DocumentSummary, Entity } from '../model.js';
+import type { CitationIndex } from './citations.js';
+
+/** The people, organisations and places of a briefing's documents, most involved first. */
+export function collectActors(
+  docs: DocumentSummary[],
+  evidence: Map<string, Set<number>>,
+  citations: CitationIndex,
+  type: Entity['type'],
+  max = 8,
+): BriefingActor[] {
+  const byName = new Map<string, { actor: BriefingActor; weight: number }>();
+  for (const doc of docs) {
+    const relevant = evidence.get(doc.id) ?? new Set<number>();
+    for (const entity of doc.entities.filter((e) => e.type === type)) {
+      const inEvidence = entity.mentions.filter((m) => relevant.has(m.sentence));
+      if (inEvidence.length === 0 && entity.mentions.length < 2) continue;
+      const key = entity.name.toLowerCase();
+      const entry = byName.get(key) ?? { actor: blankActor(entity), weight: 0 };
+      entry.actor.mentions += entity.mentions.length;
+      entry.actor.documents.push(doc.id);
+      entry.weight += entity.mentions.length + 2 * inEvidence.length;
+      const first = inEvidence[0] ?? entity.mentions[0];
+      const sentence = first ? doc.sentences.find((s) => s.id === first.sentence) : undefined;
+      if (sentence) {
+        if (entry.actor.context === '') entry.actor.context = clip(sentence.text);
+        if (entry.actor.citations.length < 3) {
+          const n = citations.cite(doc, sentence.paragraph);
+          if (!entry.actor.citations.includes(n)) entry.actor.citations.push(n);
+        }
+      }
+      byName.set(key, entry);
+    }
+  }
+  return [...byName.values()]
+    .sort((a, b) => b.weight - a.weight || a.actor.name.localeCompare(b.actor.name))
+    .slice(0, max)
+    .map((e) => e.actor);
+}
+
+function blankActor(entity: Entity): BriefingActor {
+  return {
+    name: entity.name,
+    type: entity.type,
+    mentions: 0,
+    documents: [],
+    context: '',
+    citations: [],
+  };
+}
+
+/** Shortens a sentence to a note of about `max` characters, at a word boundary. */
+export function clip(text: string, max = 180): string {
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf(' ', max);
+  return `${text.slice(0, cut > max / 2 ? cut : max).replace(/[,;:]$/, '')}…`;
+}

@@ -1,0 +1,193 @@
+import type {
+  Briefing,
+  BriefingFigure,
+  BriefingItem,
+  BriefingQuote,
+  BriefingSource,
+  DocumentSummary,
+} from '../model.js';
+import { sentenceScore, type CompiledTheme } from '../analyze/score-themes.js';
+import { CitationIndex } from './citations.js';
+import { strictestMarking } from './marking.js';
+import { candidatesFor, pickBottomLine, pickDevelopments, type Candidate } from './select-items.js';
+import { clip, collectActors } from './collect-actors.js';
+
+/** What a briefing is composed for: the edition it belongs to. */
+export interface ComposeOptions {
+  editionDate: string;
+  editionNumber?: number;
+}
+
+/**
+ * Composes one theme's briefing from the analyzed documents that cover the theme: a bottom
+ * line, key developments in date order, actors, figures, quotes and sources, every item citing
+ * its document and paragraph. A theme with no material says so instead of padding.
+ */
+export function composeBriefing(
+  documents: DocumentSummary[],
+  compiled: CompiledTheme,
+  options: ComposeOptions,
+): Briefing {
+  const { theme } = compiled;
+  const docs = documents
+    .filter((doc) => doc.themes.some((t) => t.id === theme.id))
+    .sort((a, b) => themeScore(b, theme.id) - themeScore(a, theme.id) || (a.id < b.id ? -1 : 1));
+  const base = {
+    theme: theme.id,
+    title: theme.title,
+    description: theme.description,
+    edition: { number: options.editionNumber ?? 1, date: options.editionDate },
+  };
+  if (docs.length === 0) return emptyBriefing(base);
+
+  const citations = new CitationIndex();
+  const candidates = candidatesFor(docs, compiled);
+  const bottom = pickBottomLine(candidates);
+  const developments = pickDevelopments(candidates, bottom);
+  const item = (c: Candidate): BriefingItem => ({
+    text: c.sentence.text,
+    date: c.date,
+    ...markingOf(c),
+    citations: [citations.cite(c.doc, c.sentence.paragraph)],
+  });
+  const bottomLine = bottom.map(item);
+  const developmentItems = developments.map(item);
+  const evidence = new Map(
+    docs.map((doc) => [doc.id, new Set(doc.themes.find((t) => t.id === theme.id)!.evidence)]),
+  );
+  const people = collectActors(docs, evidence, citations, 'person');
+  const organizations = collectActors(docs, evidence, citations, 'organization');
+  const places = collectActors(docs, evidence, citations, 'place');
+  const figures = collectFigures(docs, compiled, citations);
+  const quotes = collectQuotes(docs, compiled, citations);
+  const cited = docs.filter((doc) => citations.all().some((c) => c.document === doc.id));
+  const lead = bottom[0]?.doc ?? docs[0]!;
+  return {
+    ...base,
+    headline: lead.title,
+    marking: strictestMarking(cited),
+    documents: cited.map((doc) => doc.id),
+    empty: false,
+    period: period(cited),
+    bottomLine,
+    developments: developmentItems,
+    people,
+    organizations,
+    places,
+    figures,
+    quotes,
+    citations: citations.all(),
+    sources: sources(cited, citations),
+  };
+}
+
+function emptyBriefing(
+  base: Pick<Briefing, 'theme' | 'title' | 'description' | 'edition'>,
+): Briefing {
+  return {
+    ...base,
+    headline: 'No material in the corpus for this theme',
+    marking: null,
+    documents: [],
+    empty: true,
+    period: null,
+    bottomLine: [],
+    developments: [],
+    people: [],
+    organizations: [],
+    places: [],
+    figures: [],
+    quotes: [],
+    citations: [],
+    sources: [],
+  };
+}
+
+function themeScore(doc: DocumentSummary, id: string): number {
+  return doc.themes.find((t) => t.id === id)?.score ?? 0;
+}
+
+function markingOf(c: Candidate): { marking?: string } {
+  const marking = c.doc.paragraphs.find((p) => p.id === c.sentence.paragraph)?.marking;
+  return marking ? { marking } : {};
+}
+
+function collectFigures(
+  docs: DocumentSummary[],
+  compiled: CompiledTheme,
+  citations: CitationIndex,
+): BriefingFigure[] {
+  const figures: BriefingFigure[] = [];
+  for (const doc of docs) {
+    for (const figure of doc.figures) {
+      const sentence = doc.sentences.find((s) => s.id === figure.sentence);
+      if (!sentence || sentenceScore(sentence.text, compiled) === 0) continue;
+      if (figures.some((f) => f.text === figure.text && f.context === clip(sentence.text)))
+        continue;
+      figures.push({
+        text: figure.text,
+        kind: figure.kind,
+        value: figure.value,
+        unit: figure.unit,
+        context: clip(sentence.text),
+        citations: [citations.cite(doc, sentence.paragraph)],
+      });
+    }
+  }
+  return figures.slice(0, 12);
+}
+
+function collectQuotes(
+  docs: DocumentSummary[],
+  compiled: CompiledTheme,
+  citations: CitationIndex,
+): BriefingQuote[] {
+  const quotes: BriefingQuote[] = [];
+  for (const doc of docs) {
+    for (const quote of doc.quotes) {
+      const sentence = doc.sentences.find((s) => s.id === quote.sentence);
+      if (!sentence || quote.text.split(/\s+/).length < 5) continue;
+      const relevant = sentenceScore(`${sentence.text} ${quote.text}`, compiled) > 0;
+      if (!relevant && !quote.speaker) continue;
+      quotes.push({
+        text: quote.text,
+        speaker: quote.speaker,
+        citations: [citations.cite(doc, sentence.paragraph)],
+      });
+    }
+  }
+  return quotes.slice(0, 6);
+}
+
+function period(docs: DocumentSummary[]): Briefing['period'] {
+  const dates = docs
+    .map((d) => d.published)
+    .filter((d): d is string => d !== null)
+    .sort();
+  return dates.length > 0 ? { from: dates[0]!, to: dates[dates.length - 1]! } : null;
+}
+
+function sources(docs: DocumentSummary[], citations: CitationIndex): BriefingSource[] {
+  const all = citations.all();
+  const order = (doc: DocumentSummary) =>
+    Math.min(...all.filter((c) => c.document === doc.id).map((c) => c.n));
+  return [...docs]
+    .sort((a, b) => order(a) - order(b))
+    .map((doc) => ({
+      document: doc.id,
+      path: doc.path,
+      title: doc.title,
+      published: doc.published,
+      source: doc.source,
+      classification: doc.classification,
+      handling: doc.handling,
+      passages: all
+        .filter((c) => c.document === doc.id)
+        .map((c) => ({
+          n: c.n,
+          label: c.label,
+          ...(c.marking ? { marking: c.marking } : {}),
+          text: doc.paragraphs.find((p) => p.id === c.paragraph)?.text ?? '',
+        })),
+    }));
+}

@@ -1,0 +1,55 @@
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * A set of output files written together: each file is staged in a hidden folder inside the
+ * output folder and moved into place only when the whole set is ready, so a failed build never
+ * leaves half-written files or destroys the previous edition.
+ */
+export class OutputStage {
+  private readonly files: string[] = [];
+
+  private constructor(
+    readonly output: string,
+    readonly dir: string,
+  ) {}
+
+  /** Creates the staging folder inside `output`. */
+  static async open(output: string): Promise<OutputStage> {
+    await mkdir(output, { recursive: true });
+    return new OutputStage(output, await mkdtemp(path.join(output, '.staging-')));
+  }
+
+  /** The staged path of an output file (`relative` to the output folder). */
+  pathOf(relative: string): string {
+    return path.join(this.dir, relative);
+  }
+
+  /** Stages a file's content. */
+  async write(relative: string, content: string | Uint8Array): Promise<void> {
+    await mkdir(path.dirname(this.pathOf(relative)), { recursive: true });
+    await writeFile(this.pathOf(relative), content);
+    this.add(relative);
+  }
+
+  /** Records a file something else wrote into the staging folder (e.g. a PDF). */
+  add(relative: string): void {
+    if (!this.files.includes(relative)) this.files.push(relative);
+  }
+
+  /** Moves every staged file into place (each rename is atomic) and removes the staging folder. */
+  async commit(): Promise<string[]> {
+    for (const relative of this.files) {
+      const target = path.join(this.output, relative);
+      await mkdir(path.dirname(target), { recursive: true });
+      await rename(this.pathOf(relative), target);
+    }
+    await this.discard();
+    return [...this.files];
+  }
+
+  /** Removes the staging folder and whatever is in it. */
+  async discard(): Promise<void> {
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,162 @@
+import { mkdtemp, readFile, symlink, cp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingestCorpus, ingestText } from '../src/ingest/ingest.js';
+import type { SourceDocument } from '../src/model.js';
+import { corpus, fixture, SAMPLE } from './helpers/paths.js';
+
+const BOILERPLATE = [
+  'SIPDIS',
+  'VZCZCXRO5950',
+  'RUEHGZ',
+  'UNCLAS SECTION',
+  'GUANGZHOU 00000285',
+  'E.O. 12958',
+  'STATE PASS USTR',
+  'You are here',
+  'PHOTO: REUTERS',
+  '[MEXICO CITY]',
+  'GOLDBERG',
+  'End Summary',
+];
+
+async function sample(name: string): Promise<SourceDocument> {
+  const text = await readFile(path.join(corpus, name), 'utf8');
+  const { document } = ingestText(name, text);
+  if (!document) throw new Error(`${name} was not ingested`);
+  return document;
+}
+
+const bodyText = (doc: SourceDocument) => doc.blocks.map((b) => b.text).join('\n');
+
+describe('ingest: every block maps back to the original text', () => {
+  it.each(Object.values(SAMPLE))('%s: offsets point at the same characters', async (name) => {
+    const doc = await sample(name);
+    for (const block of doc.blocks) {
+      expect(block.offsets).toHaveLength(block.text.length + 1);
+      [...block.text].forEach((char, i) => {
+        if (char !== ' ') expect(doc.text[block.offsets[i]!]).toBe(char);
+      });
+    }
+  });
+});
+
+describe('ingest: diplomatic cable', () => {
+  it('reads the header: full SUBJECT title, date, classification, origin, handling, signer', async () => {
+    const doc = await sample(SAMPLE.cable);
+    expect(doc.format).toBe('cable');
+    expect(doc.meta.title).toBe(
+      'Guangdong Courts Alibaba to Be the Canton Trade Fair That Never Closes',
+    );
+    expect(doc.meta.date).toBe('2008-05-16');
+    expect(doc.meta.dateFrom).toBe('header');
+    expect(doc.meta.classification).toBe('UNCLASSIFIED//FOR OFFICIAL USE ONLY');
+    expect(doc.meta.source).toBe('Consulate Guangzhou');
+    expect(doc.meta.handling).toMatch(
+      /SENSITIVE BUT UNCLASSIFIED.*OUTSIDE U\.S\. GOVERNMENT CHANNELS/,
+    );
+    expect(doc.meta.author).toBe('Goldberg');
+  });
+
+  it('keeps numbered paragraphs with their portion markings and joins a paragraph broken by a page', async () => {
+    const doc = await sample(SAMPLE.cable);
+    const paragraphs = doc.blocks.filter((b) => b.kind === 'paragraph');
+    expect(paragraphs.map((p) => p.label)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    expect(paragraphs.every((p) => p.marking === 'SBU')).toBe(true);
+    expect(paragraphs[2]!.text).toContain(
+      'lobbying campaign began in February 2008, when he visited',
+    );
+    expect(doc.blocks.filter((b) => b.kind === 'heading').map((b) => b.text)).toContain(
+      'Wang Yang Was the Key Proponent in Courting Alibaba',
+    );
+  });
+
+  it('lets no boilerplate through', async () => {
+    const text = bodyText(await sample(SAMPLE.cable));
+    for (const junk of BOILERPLATE) expect(text).not.toContain(junk);
+    expect(text).not.toContain('(SBU)');
+    expect(text).not.toContain('THIS DOCUMENT IS SENSITIVE');
+  });
+});
+
+describe('ingest: web article', () => {
+  it('reads the page date and headline and drops the page chrome', async () => {
+    const doc = await sample(SAMPLE.mexico);
+    expect(doc.format).toBe('web-article');
+    expect(doc.meta.title).toBe('Mexico government seeking companies for Alibaba e-commerce deal');
+    expect(doc.meta.date).toBe('2018-08-25');
+    const text = bodyText(doc);
+    for (const junk of BOILERPLATE) expect(text).not.toContain(junk);
+    expect(text).not.toMatch(/Sat, Aug 25, 2018/);
+    expect(text).not.toMatch(/\bConsumer$/);
+    expect(doc.blocks[0]!.text).toMatch(/^Nearly a year after Mexico's government/);
+  });
+});
+
+describe('ingest: plain text without a headline', () => {
+  it('reads one paragraph per line and short unpunctuated lines as headings', async () => {
+    const doc = await sample(SAMPLE.korea);
+    expect(doc.meta.title).toBeUndefined();
+    expect(doc.blocks.filter((b) => b.kind === 'heading').map((b) => b.text)).toEqual([
+      'Alibaba rubbishes reports of launching the service next month',
+      'Alibaba agreed to boost cooperation with South Korea',
+    ]);
+    expect(doc.blocks.filter((b) => b.kind === 'paragraph')).toHaveLength(6);
+  });
+});
+
+describe('ingest: Markdown', () => {
+  it('reads YAML front matter as data and strips markup, keeping offsets', async () => {
+    const { documents, messages } = await ingestCorpus(fixture('markdown', 'corpus'));
+    expect(messages).toEqual([]);
+    const doc = documents[0]!;
+    expect(doc.meta).toMatchObject({
+      title: "Quarterly note: Zenith's enforcement push",
+      date: '2023-06-30',
+      dateFrom: 'front-matter',
+      source: 'Zenith Research Desk',
+      author: 'Dana Whitfield',
+      classification: 'INTERNAL',
+      tags: ['zenith', 'counterfeits'],
+    });
+    const text = bodyText(doc);
+    expect(text).toContain('said on June 12, 2023 that customs officers');
+    expect(text).toContain('press release & more *details*.');
+    expect(text).not.toContain('**');
+    expect(text).not.toContain('title:');
+  });
+
+  it('never evaluates a code-engine front matter and reports it', () => {
+    const { document, messages } = ingestText(
+      'doc.md',
+      '---js\n{ title: process.exit(1) }\n---\n\nBody text of the document is here.\n',
+    );
+    expect(messages[0]).toMatchObject({ code: 'front-matter-engine', file: 'doc.md', line: 1 });
+    expect(document?.meta).toEqual({});
+    expect(document?.blocks.map((b) => b.text)).toEqual(['Body text of the document is here.']);
+  });
+});
+
+describe('ingest: bad input', () => {
+  it('names each broken file and still reads the rest', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'briefing-bad-'));
+    await cp(fixture('bad-input', 'corpus'), dir, { recursive: true });
+    await symlink(path.join(dir, 'missing-target.txt'), path.join(dir, 'dangling.txt'));
+    const { documents, messages } = await ingestCorpus(dir);
+    expect(documents.map((d) => d.path).sort()).toEqual(['broken-front-matter.md', 'good.md']);
+    const byFile = Object.fromEntries(messages.map((m) => [m.file, m]));
+    expect(byFile['empty.txt']).toMatchObject({ severity: 'error', code: 'empty-file' });
+    expect(byFile['whitespace-only.md']).toMatchObject({ severity: 'error', code: 'empty-file' });
+    expect(byFile['picture.txt']).toMatchObject({ severity: 'error', code: 'not-text' });
+    expect(byFile['picture.txt']!.reason).toContain('PNG');
+    expect(byFile['dangling.txt']).toMatchObject({ severity: 'error', code: 'unreadable' });
+    expect(byFile['broken-front-matter.md']).toMatchObject({
+      severity: 'warning',
+      code: 'front-matter-invalid',
+    });
+    expect(byFile['broken-front-matter.md']!.line).toBeGreaterThanOrEqual(2);
+    const broken = documents.find((d) => d.path === 'broken-front-matter.md')!;
+    expect(broken.blocks[0]!.text).toMatch(/^Acme Robotics signed/);
+  });
+});
