@@ -84,6 +84,7 @@ async function printAll(
         file: stage.pathOf(file),
         title: `${briefing.title} — ${briefing.edition.date}`,
         banner: briefing.marking?.banner ?? null,
+        format: config.pdf.format,
       });
       stage.add(file);
     }

@@ -5,7 +5,7 @@ const META_OPENERS = [
   /^(?:in )?(?:other|related|breaking) news,?\s+/i,
   /^(?:meanwhile|however|but|and|also),?\s+/i,
 ];
-const MAX_WORDS = 16;
+const MAX_WORDS = 22;
 
 /**
  * A title for a document that has no headline, made from its lead sentence: openers that
@@ -15,9 +15,7 @@ const MAX_WORDS = 16;
 export function deriveTitle(sentences: Sentence[], fallback: string): string {
   const lead = sentences.find((s) => s.text.split(/\s+/).length >= 5) ?? sentences[0];
   if (!lead) return fallback;
-  let text = lead.text.replace(/\s*\([^)]*\)/g, '').replace(/[.!?]["”’]?$/, '');
-  for (const opener of META_OPENERS) text = text.replace(opener, '');
-  text = text.charAt(0).toUpperCase() + text.slice(1);
+  const text = withoutMetaOpener(lead.text.replace(/\s*\([^)]*\)/g, '').replace(/[.!?]["”’]?$/, ''));
   const words = text.split(/\s+/);
   if (words.length <= MAX_WORDS) return text;
   const head = words.slice(0, MAX_WORDS + 4).join(' ');
@@ -26,4 +24,11 @@ export function deriveTitle(sentences: Sentence[], fallback: string): string {
   );
   if (clause && clause[1]!.split(/\s+/).length >= 6) return clause[1]!.trim();
   return `${words.slice(0, MAX_WORDS).join(' ')}…`;
+}
+
+/** Drops an opener that talks about the text itself (`This edition of … begins with the news that`). */
+export function withoutMetaOpener(sentence: string): string {
+  let text = sentence;
+  for (const opener of META_OPENERS) text = text.replace(opener, '');
+  return text === sentence ? text : text.charAt(0).toUpperCase() + text.slice(1);
 }

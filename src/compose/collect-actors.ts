@@ -14,11 +14,14 @@ export function collectActors(
     const relevant = evidence.get(doc.id) ?? new Set<number>();
     for (const entity of doc.entities.filter((e) => e.type === type)) {
       const inEvidence = entity.mentions.filter((m) => relevant.has(m.sentence));
-      if (inEvidence.length === 0 && entity.mentions.length < 2) continue;
-      const key = entity.name.toLowerCase();
+      if (inEvidence.length === 0) continue;
+      // The same actor across documents, however each document names it.
+      const key = [entity.name, ...entity.aliases].map((n) => n.toLowerCase()).find((n) => byName.has(n)) ?? entity.name.toLowerCase();
       const entry = byName.get(key) ?? { actor: blankActor(entity), weight: 0 };
+      for (const name of [entity.name, ...entity.aliases]) if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), entry);
       entry.actor.mentions += entity.mentions.length;
-      entry.actor.documents.push(doc.id);
+      if (!entry.actor.documents.includes(doc.id)) entry.actor.documents.push(doc.id);
+      if (entity.name.length < entry.actor.name.length) entry.actor.name = entity.name;
       entry.weight += entity.mentions.length + 2 * inEvidence.length;
       const first = inEvidence[0] ?? entity.mentions[0];
       const sentence = first ? doc.sentences.find((s) => s.id === first.sentence) : undefined;
@@ -32,7 +35,7 @@ export function collectActors(
       byName.set(key, entry);
     }
   }
-  return [...byName.values()]
+  return [...new Set(byName.values())]
     .sort((a, b) => b.weight - a.weight || a.actor.name.localeCompare(b.actor.name))
     .slice(0, max)
     .map((e) => e.actor);

@@ -11,6 +11,7 @@ import { CitationIndex } from './citations.js';
 import { strictestMarking } from './marking.js';
 import { candidatesFor, pickBottomLine, pickDevelopments, type Candidate } from './select-items.js';
 import { clip, collectActors } from './collect-actors.js';
+import { withoutMetaOpener } from '../analyze/derive-title.js';
 
 /** What a briefing is composed for: the edition it belongs to. */
 export interface ComposeOptions {
@@ -45,7 +46,7 @@ export function composeBriefing(
   const bottom = pickBottomLine(candidates);
   const developments = pickDevelopments(candidates, bottom);
   const item = (c: Candidate): BriefingItem => ({
-    text: c.sentence.text,
+    text: withoutMetaOpener(c.sentence.text),
     date: c.date,
     ...markingOf(c),
     citations: [citations.cite(c.doc, c.sentence.paragraph)],
@@ -147,8 +148,8 @@ function collectQuotes(
     for (const quote of doc.quotes) {
       const sentence = doc.sentences.find((s) => s.id === quote.sentence);
       if (!sentence || quote.text.split(/\s+/).length < 5) continue;
-      const relevant = sentenceScore(`${sentence.text} ${quote.text}`, compiled) > 0;
-      if (!relevant && !quote.speaker) continue;
+      // A quote belongs to the theme when it, or the sentence that frames it, carries the theme.
+      if (sentenceScore(`${sentence.text} ${quote.text}`, compiled) < compiled.theme.sentenceScore) continue;
       quotes.push({
         text: quote.text,
         speaker: quote.speaker,

@@ -43,14 +43,16 @@ function isStatement(text: string): boolean {
 export function pickBottomLine(candidates: Candidate[], max = 5): Candidate[] {
   const picked: Candidate[] = [];
   const seenDocs = new Set<string>();
+  const strongest = candidates[0]?.weight ?? 0;
   for (const c of candidates) {
     if (picked.length >= max) break;
-    if (seenDocs.has(c.doc.id)) continue;
+    // Every source is heard, but a weak source's best point does not outrank strong ones.
+    if (seenDocs.has(c.doc.id) || c.weight < strongest * 0.25) continue;
     seenDocs.add(c.doc.id);
     picked.push(c);
   }
   for (const c of candidates) {
-    if (picked.length >= Math.min(max, 3)) break;
+    if (picked.length >= Math.min(max, 4)) break;
     if (!picked.includes(c)) picked.push(c);
   }
   return picked;
