@@ -7,7 +7,17 @@ import { readPdf, squash, type PdfContent } from './helpers/pdf.js';
 import { corpus } from './helpers/paths.js';
 
 const THEMES = ['international-expansion', 'government-relations', 'ip-enforcement'];
-const BOILERPLATE = ['SIPDIS', 'VZCZCXRO', 'RUEHGZ', 'UNCLAS SECTION', '00000285', 'E.O. 12958', 'You are here', 'PHOTO: REUTERS', '[MEXICO CITY]'];
+const BOILERPLATE = [
+  'SIPDIS',
+  'VZCZCXRO',
+  'RUEHGZ',
+  'UNCLAS SECTION',
+  '00000285',
+  'E.O. 12958',
+  'You are here',
+  'PHOTO: REUTERS',
+  '[MEXICO CITY]',
+];
 
 let out: string;
 let run: CliRun;
@@ -25,8 +35,11 @@ describe('end to end: the sample corpus, printed by a real Chromium', () => {
     expect(run.code).toBe(0);
     expect(run.stdout.trim()).toMatch(/^Built 3 briefings \(3 PDF\) from 4 documents in [\d.]+ s$/);
     const files = (await readdir(out)).sort();
-    expect(files).toEqual([...THEMES.flatMap((t) => [`${t}.html`, `${t}.pdf`]), 'index.html', 'model.json'].sort());
-    for (const theme of THEMES) expect((await stat(path.join(out, `${theme}.pdf`))).size).toBeGreaterThan(10_000);
+    expect(files).toEqual(
+      [...THEMES.flatMap((t) => [`${t}.html`, `${t}.pdf`]), 'index.html', 'model.json'].sort(),
+    );
+    for (const theme of THEMES)
+      expect((await stat(path.join(out, `${theme}.pdf`))).size).toBeGreaterThan(10_000);
   });
 
   it('prints each theme’s facts, on A4 with page numbers and the briefing’s title', () => {
@@ -48,7 +61,8 @@ describe('end to end: the sample corpus, printed by a real Chromium', () => {
 
   it('carries the cable’s marking on every page of a briefing that cites it, and on no other', () => {
     const marked = pdfs['government-relations']!;
-    for (const page of marked.pageTexts) expect(page).toContain('UNCLASSIFIED//FOR OFFICIAL USE ONLY');
+    for (const page of marked.pageTexts)
+      expect(page).toContain('UNCLASSIFIED//FOR OFFICIAL USE ONLY');
     expect(squash(marked.text)).toMatch(/\(SBU\)/);
     expect(pdfs['ip-enforcement']!.text).not.toContain('UNCLASSIFIED');
   });
@@ -66,7 +80,9 @@ describe('end to end: the sample corpus, printed by a real Chromium', () => {
 
   it('keeps the previous edition when a build fails', async () => {
     const before = await readFile(path.join(out, 'ip-enforcement.pdf'));
-    const failed = await runCli(['build', '--corpus', corpus, '--out', out], { env: { BRIEFING_BROWSER: '/nonexistent/chrome' } });
+    const failed = await runCli(['build', '--corpus', corpus, '--out', out], {
+      env: { BRIEFING_BROWSER: '/nonexistent/chrome' },
+    });
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/\/nonexistent\/chrome/);
     expect(await readFile(path.join(out, 'ip-enforcement.pdf'))).toEqual(before);

@@ -30,7 +30,14 @@ describe('cli', () => {
 
   it('exits 1 with a clear message when the corpus folder is missing', async () => {
     const out = await tmp();
-    const run = await runCli(['build', '--corpus', path.join(out, 'nope'), '--out', out, '--no-pdf']);
+    const run = await runCli([
+      'build',
+      '--corpus',
+      path.join(out, 'nope'),
+      '--out',
+      out,
+      '--no-pdf',
+    ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/Corpus folder not found: .*nope/);
   });
@@ -38,7 +45,10 @@ describe('cli', () => {
   it('exits 1 naming the field and line of an invalid config', async () => {
     const dir = await tmp();
     const config = path.join(dir, 'bad.yaml');
-    await writeFile(config, 'themes:\n  - id: Not An Id\n    title: T\n    description: D\n    signals: []\n');
+    await writeFile(
+      config,
+      'themes:\n  - id: Not An Id\n    title: T\n    description: D\n    signals: []\n',
+    );
     const run = await runCli(['analyze', '--config', config]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(config);
@@ -62,13 +72,24 @@ describe('cli', () => {
     const dir = await tmp();
     await cp(fixture('bad-input', 'corpus'), path.join(dir, 'corpus'), { recursive: true });
     const out = path.join(dir, 'out');
-    const run = await runCli(['build', '--corpus', path.join(dir, 'corpus'), '--out', out, '--no-pdf']);
+    const run = await runCli([
+      'build',
+      '--corpus',
+      path.join(dir, 'corpus'),
+      '--out',
+      out,
+      '--no-pdf',
+    ]);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/empty\.txt error the file is empty \[empty-file\]/);
-    expect(run.stderr).toMatch(/picture\.txt error not a text document: it is a PNG image \[not-text\]/);
+    expect(run.stderr).toMatch(
+      /picture\.txt error not a text document: it is a PNG image \[not-text\]/,
+    );
     expect(run.stderr).toMatch(/broken-front-matter\.md:\d+ warning malformed YAML front matter/);
     expect(run.stdout.trim().split('\n')).toHaveLength(1);
-    expect(run.stdout).toMatch(/^Built 3 briefings \(0 PDF\) from 2 documents in [\d.]+ s — .*3 errors, 1 warning/);
+    expect(run.stdout).toMatch(
+      /^Built 3 briefings \(0 PDF\) from 2 documents in [\d.]+ s — .*3 errors, 1 warning/,
+    );
     expect((await readdir(out)).sort()).toEqual([
       'government-relations.html',
       'index.html',
@@ -84,14 +105,25 @@ describe('cli', () => {
     const base = await readFile(path.join(root, 'briefing.config.yaml'), 'utf8');
     await writeFile(config, base + (await readFile(fixture('fourth-theme', 'theme.yaml'), 'utf8')));
     const out = path.join(dir, 'out');
-    const run = await runCli(['build', '--config', config, '--corpus', corpus, '--out', out, '--no-pdf']);
+    const run = await runCli([
+      'build',
+      '--config',
+      config,
+      '--corpus',
+      corpus,
+      '--out',
+      out,
+      '--no-pdf',
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Built 4 briefings/);
     const model = JSON.parse(await readFile(path.join(out, 'model.json'), 'utf8'));
     const logistics = model.briefings.find((b: { theme: string }) => b.theme === 'logistics');
     expect(logistics.title).toBe('Logistics and delivery');
     expect(logistics.empty).toBe(false);
-    expect(await readFile(path.join(out, 'logistics.html'), 'utf8')).toMatch(/Logistics and delivery/);
+    expect(await readFile(path.join(out, 'logistics.html'), 'utf8')).toMatch(
+      /Logistics and delivery/,
+    );
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toMatch(/href="logistics\.html"/);
   });
 });

@@ -13,7 +13,9 @@ async function briefing(theme: string): Promise<Briefing> {
 
 /** Everything a reader of the briefing's items sees, as one text. */
 const itemsText = (b: Briefing) =>
-  [...b.bottomLine, ...b.developments].map((i) => i.text).join('\n') + '\n' + b.figures.map((f) => f.context).join('\n');
+  [...b.bottomLine, ...b.developments].map((i) => i.text).join('\n') +
+  '\n' +
+  b.figures.map((f) => f.context).join('\n');
 
 describe('compose: the sample corpus', () => {
   it('puts the USTR listing and Operation Cloud Sword in IP enforcement, and nothing off-theme', async () => {
@@ -50,7 +52,8 @@ describe('compose: the sample corpus', () => {
       const dates = b.developments.map((d) => d.date).filter((d): d is string => d !== null);
       expect(dates).toEqual([...dates].sort());
       const undatedFrom = b.developments.findIndex((d) => d.date === null);
-      if (undatedFrom !== -1) expect(b.developments.slice(undatedFrom).every((d) => d.date === null)).toBe(true);
+      if (undatedFrom !== -1)
+        expect(b.developments.slice(undatedFrom).every((d) => d.date === null)).toBe(true);
     }
   });
 
@@ -58,7 +61,15 @@ describe('compose: the sample corpus', () => {
     const model = await sampleModel();
     for (const b of model.briefings) {
       expect(b.citations.map((c) => c.n)).toEqual(b.citations.map((_, i) => i + 1));
-      const items = [...b.bottomLine, ...b.developments, ...b.people, ...b.organizations, ...b.places, ...b.figures, ...b.quotes];
+      const items = [
+        ...b.bottomLine,
+        ...b.developments,
+        ...b.people,
+        ...b.organizations,
+        ...b.places,
+        ...b.figures,
+        ...b.quotes,
+      ];
       for (const item of items) {
         expect(item.citations.length).toBeGreaterThan(0);
         for (const n of item.citations) {
@@ -71,7 +82,9 @@ describe('compose: the sample corpus', () => {
       for (const item of [...b.bottomLine, ...b.developments]) {
         const citation = b.citations[item.citations[0]! - 1]!;
         const doc = model.documents.find((d) => d.id === citation.document)!;
-        expect(doc.paragraphs.find((p) => p.id === citation.paragraph)!.text).toContain(item.text.slice(1));
+        expect(doc.paragraphs.find((p) => p.id === citation.paragraph)!.text).toContain(
+          item.text.slice(1),
+        );
       }
     }
   });

@@ -15,7 +15,9 @@ const MAX_WORDS = 22;
 export function deriveTitle(sentences: Sentence[], fallback: string): string {
   const lead = sentences.find((s) => s.text.split(/\s+/).length >= 5) ?? sentences[0];
   if (!lead) return fallback;
-  const text = withoutMetaOpener(lead.text.replace(/\s*\([^)]*\)/g, '').replace(/[.!?]["”’]?$/, ''));
+  const text = withoutMetaOpener(
+    lead.text.replace(/\s*\([^)]*\)/g, '').replace(/[.!?]["”’]?$/, ''),
+  );
   const words = text.split(/\s+/);
   if (words.length <= MAX_WORDS) return text;
   const head = words.slice(0, MAX_WORDS + 4).join(' ');

@@ -85,11 +85,11 @@ function insideQuotes(text: string): boolean[] {
 
 function isBoundary(text: string, stop: number, end: number): boolean {
   const next = text.slice(end + 1, end + 40);
-  if (!/^["“‘'(\[]?[A-Z0-9]/.test(next)) return false;
+  if (!/^["“‘'([]?[A-Z0-9]/.test(next)) return false;
   if (text[stop] !== '.') return true;
   if (text.slice(stop - 2, stop + 1) === '...' && /^[a-z]/.test(next)) return false;
   const word = /([A-Za-z.]+)$/.exec(text.slice(Math.max(0, stop - 12), stop))?.[1] ?? '';
-  const nextWord = /^["“‘'(\[]?([A-Za-z]+)/.exec(next)?.[1]?.toLowerCase() ?? '';
+  const nextWord = /^["“‘'([]?([A-Za-z]+)/.exec(next)?.[1]?.toLowerCase() ?? '';
   const opener = SENTENCE_OPENERS.has(nextWord);
   if (ABBREVIATIONS.has(word.toLowerCase())) {
     // `Inc.`, `Corp.` and `U.S.` often end a sentence; titles such as `Mr.` never do.

@@ -16,9 +16,12 @@ export function collectActors(
       const inEvidence = entity.mentions.filter((m) => relevant.has(m.sentence));
       if (inEvidence.length === 0) continue;
       // The same actor across documents, however each document names it.
-      const key = [entity.name, ...entity.aliases].map((n) => n.toLowerCase()).find((n) => byName.has(n)) ?? entity.name.toLowerCase();
+      const key =
+        [entity.name, ...entity.aliases].map((n) => n.toLowerCase()).find((n) => byName.has(n)) ??
+        entity.name.toLowerCase();
       const entry = byName.get(key) ?? { actor: blankActor(entity), weight: 0 };
-      for (const name of [entity.name, ...entity.aliases]) if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), entry);
+      for (const name of [entity.name, ...entity.aliases])
+        if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), entry);
       entry.actor.mentions += entity.mentions.length;
       if (!entry.actor.documents.includes(doc.id)) entry.actor.documents.push(doc.id);
       if (entity.name.length < entry.actor.name.length) entry.actor.name = entity.name;

@@ -149,7 +149,8 @@ function collectQuotes(
       const sentence = doc.sentences.find((s) => s.id === quote.sentence);
       if (!sentence || quote.text.split(/\s+/).length < 5) continue;
       // A quote belongs to the theme when it, or the sentence that frames it, carries the theme.
-      if (sentenceScore(`${sentence.text} ${quote.text}`, compiled) < compiled.theme.sentenceScore) continue;
+      if (sentenceScore(`${sentence.text} ${quote.text}`, compiled) < compiled.theme.sentenceScore)
+        continue;
       quotes.push({
         text: quote.text,
         speaker: quote.speaker,

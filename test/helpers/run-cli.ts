@@ -10,7 +10,10 @@ export interface CliRun {
 }
 
 /** Runs `node dist/cli.js ...args` (built by `npm test`'s pretest step) in `cwd`. */
-export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), ...args], {
       cwd: options.cwd ?? root,

@@ -7,7 +7,9 @@ let cached: Promise<CorpusModel> | undefined;
 
 /** The model of the sample corpus with the default config, analyzed once per test file. */
 export function sampleModel(): Promise<CorpusModel> {
-  cached ??= loadConfig({ cwd: root, overrides: { corpus, editionDate: '2026-11-22' } }).then(analyzeCorpus);
+  cached ??= loadConfig({ cwd: root, overrides: { corpus, editionDate: '2026-11-22' } }).then(
+    analyzeCorpus,
+  );
   return cached;
 }
 

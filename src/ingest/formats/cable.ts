@@ -13,7 +13,8 @@ const SUMMARY_TAG = /\b(?:End\s+)?Summary[:.]/g;
 export function isCable(text: string): boolean {
   const head = text.slice(0, 4000);
   const labels = HEADER_LABELS.every((label) => new RegExp(`^${label}\\s*$`, 'm').test(head));
-  const pairs = /^(?:Reference ID|Identifier):\s*\S+/m.test(head) && /^Classification:\s*\S+/m.test(head);
+  const pairs =
+    /^(?:Reference ID|Identifier):\s*\S+/m.test(head) && /^Classification:\s*\S+/m.test(head);
   const telegram = /^SUBJECT:/m.test(head) && /^(?:E\.O\.|TAGS:|SIPDIS|FM )/m.test(head);
   return labels || pairs || telegram;
 }
@@ -87,7 +88,9 @@ function headerValues(header: Line[]): Map<string, string> {
   const values = new Map<string, string>();
   // Also the one-line form: `Created: 2010-01-29 12:12`, `Reference ID: 10BEIJING247`.
   for (const line of header.slice(0, 12)) {
-    const pair = /^\s*(Identifier|Reference ID|Created|Classification|Origin):\s*(\S.*)$/.exec(line.text);
+    const pair = /^\s*(Identifier|Reference ID|Created|Classification|Origin):\s*(\S.*)$/.exec(
+      line.text,
+    );
     if (pair) values.set(pair[1] === 'Reference ID' ? 'Identifier' : pair[1]!, pair[2]!.trim());
   }
   const at = header.findIndex((line) => line.text.trim() === HEADER_LABELS[0]);

@@ -36,7 +36,12 @@ function isOneParagraphPerLine(texts: string[]): boolean {
 
 function isHeadingLine(text: string): boolean {
   const trimmed = text.trim();
-  if (/^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,?\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}$/.test(trimmed)) return false;
+  if (
+    /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,?\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}$/.test(
+      trimmed,
+    )
+  )
+    return false;
   const words = trimmed.split(/\s+/).length;
   return (
     words >= 2 && words <= 14 && /^[A-Z0-9“"‘']/.test(trimmed) && !/[.!?:;,"”’)]$/.test(trimmed)
