@@ -3,7 +3,7 @@
  * CoNLL-2003 exact-span P/R/F1 for PER/ORG/LOC, and name-level P/R against the
  * hand-labelled news pages. Usage: `npx tsx scripts/eval-entities.ts [shared/eval-dev]`.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findEntities } from '../src/analyze/find-entities.js';
 import type { Entity, Sentence } from '../src/model.js';
@@ -32,12 +32,16 @@ function parseConll(raw: string): ConllDoc[] {
 function parseDoc(chunk: string): ConllDoc {
   const doc: ConllDoc = { text: '', sentences: [], gold: new Set() };
   for (const block of chunk.split(/\n\s*\n/)) {
-    const rows = block.split('\n').filter((l) => l.trim()).map((l) => l.split(' '));
+    const rows = block
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => l.split(' '));
     if (!rows.length) continue;
     const start = doc.text.length;
     let open: { start: number; end: number; tag: string } | null = null;
     const close = (): void => {
-      if (open && TAGS.includes(open.tag as Tag)) doc.gold.add(`${open.start}:${open.end}:${open.tag}`);
+      if (open && TAGS.includes(open.tag as Tag))
+        doc.gold.add(`${open.start}:${open.end}:${open.tag}`);
       open = null;
     };
     rows.forEach(([word = '', , , ner = 'O'], i) => {
@@ -50,7 +54,13 @@ function parseDoc(chunk: string): ConllDoc {
       else open = { start: at, end: at + word.length, tag };
     });
     close();
-    doc.sentences.push({ id: doc.sentences.length + 1, text: doc.text.slice(start), start, end: doc.text.length, paragraph: doc.sentences.length + 1 });
+    doc.sentences.push({
+      id: doc.sentences.length + 1,
+      text: doc.text.slice(start),
+      start,
+      end: doc.text.length,
+      paragraph: doc.sentences.length + 1,
+    });
     doc.text += '\n';
   }
   return doc;
@@ -71,7 +81,9 @@ function prf(c: Counts): string {
 
 function evalConll(dir: string, verbose: boolean): void {
   const docs = parseConll(readFileSync(join(dir, 'conll/test-part.txt'), 'utf8'));
-  const counts = new Map<string, Counts>(['PER', 'ORG', 'LOC', 'all'].map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
+  const counts = new Map<string, Counts>(
+    ['PER', 'ORG', 'LOC', 'all'].map((t) => [t, { tp: 0, fp: 0, fn: 0 }]),
+  );
   const t0 = performance.now();
   for (const doc of docs) {
     const pred = new Set<string>();
@@ -114,11 +126,18 @@ function evalNews(dir: string, verbose: boolean): void {
     const matched = new Set<Entity>();
     for (const [name, type] of gold) {
       const hit = ents.find((e) => e.type === type && names(e).includes(norm(name)));
-      if (hit) (c.tp++, matched.add(hit));
-      else (c.fn++, verbose && console.log('fn', l.file, type, name));
+      if (hit) {
+        c.tp++;
+        matched.add(hit);
+      } else {
+        c.fn++;
+        if (verbose) console.log('fn', l.file, type, name);
+      }
     }
-    for (const e of ents)
-      if (!matched.has(e)) (c.fp++, verbose && console.log('fp', l.file, e.type, e.name));
+    for (const e of ents.filter((x) => !matched.has(x))) {
+      c.fp++;
+      if (verbose) console.log('fp', l.file, e.type, e.name);
+    }
   }
   console.log(`News (${labels.length} docs, entity level, type must match)\n  all  ${prf(c)}`);
 }
@@ -127,4 +146,3 @@ const dir = process.argv.find((a, i) => i >= 2 && !a.startsWith('-')) ?? '../sha
 const verbose = process.argv.includes('-v');
 evalConll(dir, verbose);
 evalNews(dir, verbose);
-readdirSync(dir);

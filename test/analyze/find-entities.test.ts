@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import { findEntities } from '../../src/analyze/find-entities.js';
+import type { Entity, Sentence } from '../../src/model.js';
+
+/** Test sentences: split on blank lines and after `.`/`!`/`?` + space (not after `Ms.`); offsets into `text`. */
+function sentencesOf(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  const push = (start: number, end: number, paragraph: number): void => {
+    const lead = text.slice(start, end).length - text.slice(start, end).trimStart().length;
+    const trail = text.slice(start, end).trimEnd().length;
+    if (trail > lead)
+      out.push({
+        id: out.length + 1,
+        text: text.slice(start + lead, start + trail),
+        start: start + lead,
+        end: start + trail,
+        paragraph,
+      });
+  };
+  let paragraph = 0;
+  for (const para of text.matchAll(/\S(?:[^\n]|\n(?![^\S\n]*\n))*/g)) {
+    paragraph++;
+    let start = para.index;
+    for (const cut of para[0].matchAll(/(?<!\b(?:Mr|Ms|Mrs|Dr))[.!?](?=\s)/g)) {
+      push(start, para.index + cut.index + 1, paragraph);
+      start = para.index + cut.index + 1;
+    }
+    push(start, para.index + para[0].length, paragraph);
+  }
+  return out;
+}
+
+function run(text: string): Entity[] {
+  return findEntities(text, sentencesOf(text));
+}
+
+function byName(entities: Entity[], name: string): Entity {
+  const e = entities.find((x) => x.name === name);
+  if (!e) throw new Error(`no entity ${name} in ${entities.map((x) => x.name).join(', ')}`);
+  return e;
+}
+
+function names(entities: Entity[]): string[] {
+  return entities.map((e) => e.name);
+}
+
+function expectOffsetsExact(text: string, entities: Entity[]): void {
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      const written = text.slice(m.start, m.end).replace(/\s+/g, ' ');
+      expect([e.name, ...e.aliases].map((n) => n.toLowerCase())).toContain(written.toLowerCase());
+    }
+  }
+}
+
+describe('findEntities', () => {
+  it('finds people, organisations and places with their types', () => {
+    const text =
+      'Shares of Nordwind Holdings fell in Frankfurt on Monday. ' +
+      'Chief executive Maria Lindqvist said the Ministry of Finance had approved the deal.';
+    const ents = run(text);
+    expect(byName(ents, 'Nordwind Holdings').type).toBe('organization');
+    expect(byName(ents, 'Frankfurt').type).toBe('place');
+    expect(byName(ents, 'Maria Lindqvist').type).toBe('person');
+    expect(byName(ents, 'Ministry of Finance').type).toBe('organization');
+    expect(names(ents)).not.toContain('Monday');
+    expectOffsetsExact(text, ents);
+  });
+
+  it('sorts entities by first mention and gives sentence ids', () => {
+    const text = 'Kenya signed the accord. Later, Tanzania joined Kenya.';
+    const ents = run(text);
+    expect(names(ents)).toEqual(['Kenya', 'Tanzania']);
+    expect(byName(ents, 'Kenya').mentions.map((m) => m.sentence)).toEqual([1, 2]);
+  });
+
+  it('merges a surname and an honorific with the full name', () => {
+    const text =
+      'Carla Mendoza, a project coordinator at the agency, spoke in Lima. ' +
+      'Ms. Mendoza said exports would grow. Mendoza added that prices were high.';
+    const ents = run(text);
+    const carla = byName(ents, 'Carla Mendoza');
+    expect(carla.type).toBe('person');
+    expect(carla.aliases).toContain('Mendoza');
+    expect(carla.mentions).toHaveLength(3);
+    // the honorific is not part of the mention
+    expect(text.slice(carla.mentions[1]?.start, carla.mentions[1]?.end)).toBe('Mendoza');
+    expect(names(ents)).not.toContain('Ms');
+  });
+
+  it('merges surname-first Chinese names by their first word', () => {
+    const text =
+      'Party Secretary Zhang Wenhua visited the plant. Officials said Zhang backed the project.';
+    const ents = run(text);
+    const zhang = byName(ents, 'Zhang Wenhua');
+    expect(zhang.type).toBe('person');
+    expect(zhang.mentions).toHaveLength(2);
+    expect(names(ents)).not.toContain('Party Secretary');
+  });
+
+  it('splits a place and a title off the person they precede', () => {
+    const text = 'The plan was backed by Chengdu Vice Mayor Liu Qiang and Governor Tom Baker.';
+    const ents = run(text);
+    expect(byName(ents, 'Chengdu').type).toBe('place');
+    expect(byName(ents, 'Liu Qiang').type).toBe('person');
+    expect(byName(ents, 'Tom Baker').type).toBe('person');
+  });
+
+  it('keeps a name that is hard-wrapped across a line break', () => {
+    const text = 'Support came from several officials, including Governor Chen\nDawei, last year.';
+    const ents = run(text);
+    const chen = byName(ents, 'Chen Dawei');
+    const m = chen.mentions[0];
+    expect(m && text.slice(m.start, m.end)).toBe('Chen\nDawei');
+  });
+
+  it('leaves possessives out of names', () => {
+    const text =
+      "Brazil’s exports rose. Analysts praised Petrolux Group’s results and Brazil's banks.";
+    const ents = run(text);
+    const brazil = byName(ents, 'Brazil');
+    expect(brazil.mentions).toHaveLength(2);
+    for (const m of brazil.mentions) expect(text.slice(m.start, m.end)).toBe('Brazil');
+    expect(byName(ents, 'Petrolux Group').type).toBe('organization');
+  });
+
+  it('takes an acronym in parentheses as an alias of the name before it', () => {
+    const text =
+      'The Office of the Trade Commissioner (OTC) published a report. Exporters criticised the OTC.';
+    const ents = run(text);
+    const otc = byName(ents, 'Office of the Trade Commissioner');
+    expect(otc.type).toBe('organization');
+    expect(otc.aliases).toContain('OTC');
+    expect(otc.mentions).toHaveLength(3);
+  });
+
+  it('merges corporate forms of a company but keeps its units apart', () => {
+    const text =
+      'Veltro Group Holding reported profits. Veltro said sales rose. ' +
+      'Veltro Group opened an office. Veltro Cloud, its cloud arm, grew too.';
+    const ents = run(text);
+    const veltro = byName(ents, 'Veltro Group Holding');
+    expect(veltro.aliases).toEqual(expect.arrayContaining(['Veltro', 'Veltro Group']));
+    expect(veltro.type).toBe('organization');
+    expect(byName(ents, 'Veltro Cloud').type).toBe('organization');
+  });
+
+  it('recognises places from context and gazetteer', () => {
+    const text =
+      'The firm opened a depot in the city of Karvala, near Nairobi in East Africa. ' +
+      'It also expanded in Zhejiang Province and later across Zhejiang.';
+    const ents = run(text);
+    expect(byName(ents, 'Karvala').type).toBe('place');
+    expect(byName(ents, 'Nairobi').type).toBe('place');
+    expect(byName(ents, 'Zhejiang Province').aliases).toContain('Zhejiang');
+  });
+
+  it('reads a person from an appositive and a verb of saying', () => {
+    const text = 'Rafael Ortiz Pena, a lawyer for the union, criticised the ruling.';
+    expect(byName(run(text), 'Rafael Ortiz Pena').type).toBe('person');
+  });
+
+  it('ignores sentence-initial common words, months, demonyms and boilerplate', () => {
+    const text =
+      '1. (SBU) Summary: Meanwhile, Mexican officials met in March. End Summary.\n\n' +
+      'Heading north, Internet retailers grew. Note: the SME sector is large.';
+    const ents = run(text);
+    for (const n of [
+      'Summary',
+      'End Summary',
+      'Meanwhile',
+      'Mexican',
+      'March',
+      'SBU',
+      'Heading',
+      'Internet',
+      'Note',
+      'SME',
+    ])
+      expect(names(ents)).not.toContain(n);
+  });
+
+  it('finds only known names in headings and ALL-CAPS lines', () => {
+    const text =
+      'Kestrel Mining Expands Into Peru\n\nKestrel Mining opened a site in Peru.\n\n' +
+      'THIS DOCUMENT IS SENSITIVE BUT UNCLASSIFIED AND CONCERNS PERU.';
+    const ents = run(text);
+    expect(names(ents)).not.toContain('Expands');
+    expect(names(ents)).not.toContain('THIS DOCUMENT');
+    expect(byName(ents, 'Kestrel Mining').mentions).toHaveLength(2);
+    expect(byName(ents, 'Peru').mentions).toHaveLength(3);
+  });
+
+  it('titles a datelined city written in capitals', () => {
+    const text = '[MEXICO CITY] Exporters in Mexico signed up for the programme.';
+    const ents = run(text);
+    const city = byName(ents, 'Mexico City');
+    expect(city.type).toBe('place');
+    expect(text.slice(city.mentions[0]?.start, city.mentions[0]?.end)).toBe('MEXICO CITY');
+  });
+
+  it('treats web addresses of companies as organisations', () => {
+    const text = 'Sellers list their goods on Tradewell.com, a business-to-business site.';
+    expect(byName(run(text), 'Tradewell.com').type).toBe('organization');
+  });
+
+  it('never throws and looks only inside sentences', () => {
+    expect(findEntities('', [])).toEqual([]);
+    expect(findEntities('Paris', [{ id: 1, text: 'x', start: 10, end: 50, paragraph: 1 }])).toEqual(
+      [],
+    );
+    const text = 'HEADER Berlin\n\nThe talks were held in Madrid.';
+    const body = text.indexOf('The');
+    const ents = findEntities(text, [
+      { id: 1, text: text.slice(body), start: body, end: text.length, paragraph: 1 },
+    ]);
+    expect(names(ents)).toEqual(['Madrid']);
+  });
+
+  it('handles a megabyte of text quickly', () => {
+    const para =
+      'Minister Olga Petrova met executives of Arcadia Holdings Ltd in Warsaw on Tuesday. ' +
+      'Petrova said Arcadia would invest in Poland and the Baltic states.\n\n';
+    const text = para.repeat(Math.ceil(1_000_000 / para.length));
+    const t0 = performance.now();
+    const ents = run(text);
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(byName(ents, 'Olga Petrova').type).toBe('person');
+  });
+});
