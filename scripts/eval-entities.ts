@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findEntities } from '../src/analyze/find-entities.js';
 import type { Entity, Sentence } from '../src/model.js';
-import { simpleSentences } from '../test/helpers/simple-sentences.js';
+import { sentencesOf as simpleSentences } from '../test/helpers/sentences.js';
 
 type Tag = 'PER' | 'ORG' | 'LOC';
 const TAGS: Tag[] = ['PER', 'ORG', 'LOC'];

@@ -1,34 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findEntities } from '../../src/analyze/find-entities.js';
-import type { Entity, Sentence } from '../../src/model.js';
-
-/** Test sentences: split on blank lines and after `.`/`!`/`?` + space (not after `Ms.`); offsets into `text`. */
-function sentencesOf(text: string): Sentence[] {
-  const out: Sentence[] = [];
-  const push = (start: number, end: number, paragraph: number): void => {
-    const lead = text.slice(start, end).length - text.slice(start, end).trimStart().length;
-    const trail = text.slice(start, end).trimEnd().length;
-    if (trail > lead)
-      out.push({
-        id: out.length + 1,
-        text: text.slice(start + lead, start + trail),
-        start: start + lead,
-        end: start + trail,
-        paragraph,
-      });
-  };
-  let paragraph = 0;
-  for (const para of text.matchAll(/\S(?:[^\n]|\n(?![^\S\n]*\n))*/g)) {
-    paragraph++;
-    let start = para.index;
-    for (const cut of para[0].matchAll(/(?<!\b(?:Mr|Ms|Mrs|Dr))[.!?](?=\s)/g)) {
-      push(start, para.index + cut.index + 1, paragraph);
-      start = para.index + cut.index + 1;
-    }
-    push(start, para.index + para[0].length, paragraph);
-  }
-  return out;
-}
+import { sentencesOf } from '../helpers/sentences.js';
+import type { Entity } from '../../src/model.js';
 
 function run(text: string): Entity[] {
   return findEntities(text, sentencesOf(text));

@@ -1,34 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findFigures } from '../../src/analyze/find-figures.js';
+import { sentencesOf } from '../helpers/sentences.js';
 import type { Figure, Sentence } from '../../src/model.js';
-
-/** Splits test text into sentences: paragraphs at blank lines, sentences after `. ` and the like. */
-function sentencesOf(text: string): Sentence[] {
-  const sentences: Sentence[] = [];
-  let paragraph = 0;
-  for (const block of text.matchAll(/\S(?:[^\n]|\n(?!\s*\n))*/g)) {
-    paragraph++;
-    const cuts = [...block[0].matchAll(/[.!?]["”’]?\s+(?=["“‘A-Z0-9])/g)].map(
-      (m) => m.index + m[0].trimEnd().length,
-    );
-    let from = 0;
-    for (const to of [...cuts, block[0].trimEnd().length]) {
-      const start = block.index + from + (/^\s*/.exec(block[0].slice(from))?.[0].length ?? 0);
-      const end = block.index + to;
-      if (end > start) {
-        sentences.push({
-          id: sentences.length + 1,
-          text: text.slice(start, end),
-          start,
-          end,
-          paragraph,
-        });
-      }
-      from = to;
-    }
-  }
-  return sentences;
-}
 
 function figuresIn(text: string): Figure[] {
   const figures = findFigures(text, sentencesOf(text));
