@@ -18,13 +18,24 @@ export function normalizePlainText(text: string): Normalized {
     content.shift();
   }
   const masked = mask(text, ranges);
-  if (!isOneParagraphPerLine(content.map((line) => line.text))) {
+  const texts = content.map((line) => line.text);
+  const paragraphPerLine = isOneParagraphPerLine(texts);
+  const sentencePerLine = !paragraphPerLine && !isHardWrapped(texts);
+  if (!sentencePerLine && !paragraphPerLine) {
     return { format: 'text', text: masked, meta };
   }
   const segments: Range[] = content.map((line) => [line.start, line.end]);
-  const headings: Range[] = content
-    .filter((line, i) => i > 0 && i < content.length - 1 && isHeadingLine(line.text))
-    .map((line) => [line.start, line.end]);
+  // Text written a sentence per line (wire copy, corpora) has bylines and datelines, not headings.
+  const headings: Range[] = sentencePerLine
+    ? []
+    : content
+        .filter(
+          (line, i) =>
+            isHeadingLine(line.text) &&
+            isProse(content[i - 1]?.text) &&
+            isProse(content[i + 1]?.text),
+        )
+        .map((line) => [line.start, line.end]);
   return { format: 'text', text: masked, meta, segments, headings };
 }
 
@@ -32,6 +43,23 @@ function isOneParagraphPerLine(texts: string[]): boolean {
   if (texts.length === 0) return false;
   const long = texts.filter((t) => t.length > 120).length;
   return long / texts.length >= 0.3;
+}
+
+/**
+ * Hard-wrapped prose fills most lines to near the wrap width; text written a line per sentence
+ * or per row (wire copy, tables, corpora) has lines of every length, each its own unit.
+ */
+function isHardWrapped(texts: string[]): boolean {
+  if (texts.length < 4) return true;
+  const lengths = texts.map((t) => t.trimEnd().length).sort((a, b) => a - b);
+  const width = lengths[Math.floor(lengths.length * 0.9)]!;
+  const full = lengths.filter((n) => n >= width * 0.75).length;
+  return full / lengths.length >= 0.5;
+}
+
+/** A line of running prose: a section heading sits between two of them. */
+function isProse(text: string | undefined): boolean {
+  return text !== undefined && text.trim().split(/\s+/).length >= 15;
 }
 
 function isHeadingLine(text: string): boolean {
