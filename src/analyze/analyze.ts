@@ -40,12 +40,12 @@ export function analyzeDocument(
     tags: meta.tags ?? [],
     paragraphs,
     sentences,
-    keySentences: rankSentences(sentences, title),
+    keySentences: rankSentences(sentences),
     entities,
     figures: findFigures(document.text, sentences),
     quotes: findQuotes(document.text, sentences, entities),
     dates: findDates(sentences, publishedFrom === 'estimated' ? null : published),
-    themes: scoreThemes(sentences, themes),
+    themes: scoreThemes(sentences, themes, meta.title ?? ''),
   };
 }
 

@@ -21,43 +21,59 @@ export function contentWords(text: string): string[] {
     .filter((w) => w.length > 2 && !STOPWORDS.has(w));
 }
 
+/** How many leading picks are chosen with the redundancy penalty; the rest follow by score. */
+const DIVERSE_PICKS = 10;
+/** How much a pick's overlap with sentences already chosen counts against it. */
+const REDUNDANCY = 0.5;
+
 /**
- * Ranks a document's sentences by importance: position (news puts the essentials first),
- * centrality (how much a sentence shares the document's vocabulary), overlap with the title,
- * and informativeness (names and numbers); very short and very long sentences are discounted.
- * Returns sentence ids, most important first.
+ * Ranks a document's sentences by importance: a position prior (news puts the essentials first,
+ * falling off as 1 / position), centrality (how much of the document's shared vocabulary a
+ * sentence carries), a discount for fragments and run-on sentences, and, for the leading picks,
+ * a penalty for repeating what an earlier pick already said. Returns sentence ids, most
+ * important first.
  */
-export function rankSentences(sentences: Sentence[], title: string): number[] {
+export function rankSentences(sentences: Sentence[]): number[] {
   if (sentences.length === 0) return [];
-  const bags = sentences.map((s) => contentWords(s.text));
-  const frequency = new Map<string, number>();
-  for (const bag of bags)
-    for (const word of new Set(bag)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
-  const titleWords = new Set(contentWords(title));
-  const scored = sentences.map((sentence, i) => {
-    const bag = new Set(bags[i]);
-    const words = sentence.text.split(/\s+/).length;
-    const centrality =
-      sum([...bag].map((w) => (frequency.get(w)! > 1 ? Math.log(1 + frequency.get(w)!) : 0))) /
-      Math.sqrt(bag.size + 1);
-    const titleOverlap = titleWords.size
-      ? [...bag].filter((w) => titleWords.has(w)).length / titleWords.size
-      : 0;
-    const position = 1 / Math.sqrt(i + 1);
-    const informative = Math.min(
-      1,
-      ((sentence.text.match(/\d/g)?.length ?? 0) > 0 ? 0.5 : 0) +
-        (sentence.text.match(/\b[A-Z][a-z]+/g)?.length ?? 0) / 8,
-    );
-    const lengthFactor = words < 6 ? 0.3 : words > 60 ? 0.7 : 1;
-    const score =
-      (1.6 * position + (0.5 * centrality) / 3 + 0.8 * titleOverlap + 0.3 * informative) *
-      lengthFactor;
-    return { id: sentence.id, score };
-  });
-  return scored.sort((a, b) => b.score - a.score || a.id - b.id).map((s) => s.id);
+  const bags = sentences.map((s) => new Set(contentWords(s.text)));
+  const base = baseScores(sentences, bags);
+  const chosen: number[] = [];
+  const remaining = new Set(sentences.map((_, i) => i));
+  while (chosen.length < Math.min(DIVERSE_PICKS, sentences.length)) {
+    let best = -1;
+    let bestScore = -Infinity;
+    for (const i of remaining) {
+      const redundancy = Math.max(0, ...chosen.map((j) => overlap(bags[i]!, bags[j]!)));
+      const score = base[i]! - REDUNDANCY * redundancy;
+      if (score > bestScore) [best, bestScore] = [i, score];
+    }
+    chosen.push(best);
+    remaining.delete(best);
+  }
+  const rest = [...remaining].sort((a, b) => base[b]! - base[a]! || a - b);
+  return [...chosen, ...rest].map((i) => sentences[i]!.id);
 }
 
-function sum(values: number[]): number {
-  return values.reduce((a, b) => a + b, 0);
+function baseScores(sentences: Sentence[], bags: Set<string>[]): number[] {
+  const frequency = new Map<string, number>();
+  for (const bag of bags)
+    for (const word of bag) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  const centrality = bags.map((bag) => {
+    let sum = 0;
+    for (const word of bag) if (frequency.get(word)! > 1) sum += Math.log(1 + frequency.get(word)!);
+    return sum / Math.sqrt(bag.size + 1);
+  });
+  const top = Math.max(...centrality, 1e-9);
+  return sentences.map((sentence, i) => {
+    const words = sentence.text.split(/\s+/).length;
+    const lengthFactor = words < 6 ? 0.3 : words > 60 ? 0.7 : 1;
+    return (1 / (i + 1) + (0.5 * centrality[i]!) / top) * lengthFactor;
+  });
+}
+
+/** Cosine-style overlap of two sets of words. */
+function overlap(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared++;
+  return shared / Math.sqrt(a.size * b.size + 1);
 }

@@ -41,23 +41,44 @@ export function sentenceScore(text: string, compiled: CompiledTheme): number {
   return hasRequired && !required ? 0 : score;
 }
 
+/** A secondary theme needs this share of the leading theme's evidence, or it is a passing topic. */
+export const MIN_SHARE_OF_LEAD = 0.6;
+/** A headline speaks for the whole document: its signals count this many times. */
+const TITLE_WEIGHT = 2;
+
 /**
- * The themes a document substantively covers. A sentence is evidence when its score reaches the
- * theme's `sentenceScore`; a document needs `minEvidence` evidence sentences, so a passing
- * mention is ignored. The score weighs the evidence against the document's length.
+ * The themes a document substantively covers, weighing evidence across the whole document.
+ * A sentence is evidence when its score reaches the theme's `sentenceScore`; a matching title
+ * counts as one more piece of evidence, and twice in the theme's mass. A document needs
+ * `minEvidence` pieces of evidence, and a secondary theme needs {@link MIN_SHARE_OF_LEAD} of the
+ * leading theme's mass, so passing mentions are ignored.
  */
-export function scoreThemes(sentences: Sentence[], themes: CompiledTheme[]): ThemeMatch[] {
-  const matches: ThemeMatch[] = [];
-  for (const compiled of themes) {
-    const scored = sentences
-      .map((sentence) => ({ id: sentence.id, score: sentenceScore(sentence.text, compiled) }))
+export function scoreThemes(
+  sentences: Sentence[],
+  themes: CompiledTheme[],
+  title = '',
+): ThemeMatch[] {
+  const scored = themes.map((compiled) => {
+    const bySentence = sentences.map((s) => ({ id: s.id, score: sentenceScore(s.text, compiled) }));
+    const titleScore = title ? sentenceScore(title, compiled) : 0;
+    const evidence = bySentence
       .filter((s) => s.score >= compiled.theme.sentenceScore)
       .sort((a, b) => b.score - a.score || a.id - b.id);
-    if (scored.length < compiled.theme.minEvidence) continue;
-    const total = scored.reduce((sum, s) => sum + s.score, 0);
-    const share = scored.length / Math.max(sentences.length, 1);
-    const score = Math.min(1, (1 - Math.exp(-total / 8)) * 0.6 + share * 0.8);
-    matches.push({ id: compiled.theme.id, score: round(score), evidence: scored.map((s) => s.id) });
+    const titleEvidence = titleScore >= compiled.theme.sentenceScore ? 1 : 0;
+    const mass = bySentence.reduce((sum, s) => sum + s.score, 0) + TITLE_WEIGHT * titleScore;
+    return { compiled, evidence, count: evidence.length + titleEvidence, mass };
+  });
+  const lead = Math.max(0, ...scored.map((t) => t.mass));
+  const matches: ThemeMatch[] = [];
+  for (const { compiled, evidence, count, mass } of scored) {
+    if (count < compiled.theme.minEvidence || mass < lead * MIN_SHARE_OF_LEAD) continue;
+    const share = count / Math.max(sentences.length + 1, 1);
+    const score = Math.min(1, (1 - Math.exp(-mass / 8)) * 0.6 + share * 0.8);
+    matches.push({
+      id: compiled.theme.id,
+      score: round(score),
+      evidence: evidence.map((s) => s.id),
+    });
   }
   return matches.sort((a, b) => b.score - a.score);
 }
