@@ -1,4 +1,5 @@
 import type { Sentence } from '../model.js';
+import { titleCase } from '../ingest/formats/format.js';
 
 const META_OPENERS = [
   /^(?:this|the latest|today's) (?:edition|issue|installment) of (?:the )?[\w\s'’-]{1,60}? (?:begins|starts|opens|leads) with (?:the news|news|word|reports?) that\s+/i,
@@ -15,15 +16,16 @@ const MAX_WORDS = 22;
 export function deriveTitle(sentences: Sentence[], fallback: string): string {
   const lead = sentences.find((s) => s.text.split(/\s+/).length >= 5) ?? sentences[0];
   if (!lead) return fallback;
-  const text = withoutMetaOpener(
-    lead.text.replace(/\s*\([^)]*\)/g, '').replace(/[.!?]["”’]?$/, ''),
-  );
+  const bare = lead.text
+    .replace(/\s*\([^)]*\)/g, '')
+    .replace(/\s*[.!?]["”’]?$/, '')
+    .trim();
+  // A headline set in capitals reads better in title case.
+  const text = withoutMetaOpener(bare === bare.toUpperCase() ? titleCase(bare) : bare);
   const words = text.split(/\s+/);
   if (words.length <= MAX_WORDS) return text;
   const head = words.slice(0, MAX_WORDS + 4).join(' ');
-  const clause = /^(.{30,}?)(?:,| — | – |;| that | which | while | after | as )/.exec(
-    head.slice(0, 140),
-  );
+  const clause = /^(.{30,}?)(?:,| — | – |;)/.exec(head.slice(0, 160));
   if (clause && clause[1]!.split(/\s+/).length >= 6) return clause[1]!.trim();
   return `${words.slice(0, MAX_WORDS).join(' ')}…`;
 }

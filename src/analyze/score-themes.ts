@@ -1,10 +1,23 @@
 import type { Sentence, ThemeMatch } from '../model.js';
 import type { Theme } from '../config/schema.js';
+import { expandTermClass } from './term-classes.js';
 
 /** A theme's signals compiled once into matchers. */
 export interface CompiledTheme {
   theme: Theme;
-  groups: { weight: number; required: boolean; patterns: RegExp[] }[];
+  groups: { weight: number; required: boolean; patterns: Pattern[] }[];
+}
+
+/** A term's matcher; a term class (`@country`) also knows which words it matched. */
+interface Pattern {
+  regex: RegExp;
+  isClass: boolean;
+}
+
+/** What a sentence's score depends on beyond its words. */
+export interface ScoreContext {
+  /** Class members that do not count here (the document's home country is not foreign). */
+  exclude?: ReadonlySet<string>;
 }
 
 /** Compiles each theme's signal terms (`*` = any ending) into word-bounded, case-insensitive patterns. */
@@ -14,31 +27,71 @@ export function compileThemes(themes: readonly Theme[]): CompiledTheme[] {
     groups: theme.signals.map((signal) => ({
       weight: signal.weight,
       required: signal.required,
-      patterns: signal.terms.map(termPattern),
+      patterns: signal.terms.map((term) => {
+        const members = expandTermClass(term);
+        return {
+          regex: termPattern(members ?? [term], members !== null),
+          isClass: members !== null,
+        };
+      }),
     })),
   }));
 }
 
-function termPattern(term: string): RegExp {
-  const body = term
-    .trim()
-    .split(/\s+/)
-    .map((word) => word.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[\\w-]*'))
-    .join('\\s+');
-  return new RegExp(`(?<![\\w-])${body}(?![\\w-])`, 'i');
+/** One word-bounded, case-insensitive pattern matching any of the terms. */
+function termPattern(terms: string[], global = false): RegExp {
+  const alternatives = terms.map((term) =>
+    term
+      .trim()
+      .split(/\s+/)
+      .map((word) => word.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[\\w-]*'))
+      .join('\\s+'),
+  );
+  return new RegExp(`(?<![\\w-])(?:${alternatives.join('|')})(?![\\w-])`, global ? 'gi' : 'i');
 }
 
 /** How strongly one sentence speaks to a theme: each matching term adds its group's weight. */
-export function sentenceScore(text: string, compiled: CompiledTheme): number {
+export function sentenceScore(
+  text: string,
+  compiled: CompiledTheme,
+  context: ScoreContext = {},
+): number {
   let score = 0;
   let required = false;
   const hasRequired = compiled.groups.some((group) => group.required);
   for (const group of compiled.groups) {
-    const hits = group.patterns.filter((pattern) => pattern.test(text)).length;
+    const hits = group.patterns.filter((pattern) => matches(pattern, text, context)).length;
     if (hits > 0 && group.required) required = true;
     score += group.weight * Math.min(hits, 2);
   }
   return hasRequired && !required ? 0 : score;
+}
+
+function matches(pattern: Pattern, text: string, context: ScoreContext): boolean {
+  if (!pattern.isClass) return pattern.regex.test(text);
+  const found = text.match(pattern.regex) ?? [];
+  return found.some((word) => !context.exclude?.has(normalize(word)));
+}
+
+const normalize = (word: string) => word.toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * The document's home: the country (or region) it names most, when that is at least 40% of its
+ * country mentions. News about a country's own affairs names it throughout; from that country's
+ * point of view only the others are abroad.
+ */
+export function homeCountries(texts: string[], themes: CompiledTheme[]): Set<string> {
+  const classPattern = themes
+    .flatMap((t) => t.groups.flatMap((g) => g.patterns))
+    .find((p) => p.isClass);
+  if (!classPattern) return new Set();
+  const counts = new Map<string, number>();
+  for (const text of texts)
+    for (const word of text.match(classPattern.regex) ?? [])
+      counts.set(normalize(word), (counts.get(normalize(word)) ?? 0) + 1);
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const [top, count] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  return count >= 3 && count >= total * 0.4 ? new Set([top]) : new Set();
 }
 
 /** A secondary theme needs this share of the leading theme's evidence, or it is a passing topic. */
@@ -58,9 +111,15 @@ export function scoreThemes(
   themes: CompiledTheme[],
   title = '',
 ): ThemeMatch[] {
+  const context: ScoreContext = {
+    exclude: homeCountries([title, ...sentences.map((s) => s.text)], themes),
+  };
   const scored = themes.map((compiled) => {
-    const bySentence = sentences.map((s) => ({ id: s.id, score: sentenceScore(s.text, compiled) }));
-    const titleScore = title ? sentenceScore(title, compiled) : 0;
+    const bySentence = sentences.map((s) => ({
+      id: s.id,
+      score: sentenceScore(s.text, compiled, context),
+    }));
+    const titleScore = title ? sentenceScore(title, compiled, context) : 0;
     const evidence = bySentence
       .filter((s) => s.score >= compiled.theme.sentenceScore)
       .sort((a, b) => b.score - a.score || a.id - b.id);

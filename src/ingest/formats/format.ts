@@ -40,7 +40,7 @@ export function titleCase(upper: string, acronyms: ReadonlySet<string> = new Set
     .toLowerCase()
     .split(/(\s+|-)/)
     .map((word, i) => {
-      const bare = word.replace(/[^a-z0-9.]/gi, '');
+      const bare = word.replace(/[^a-z0-9.]/gi, '').replace(/\.$/, '');
       if (acronyms.has(bare.toUpperCase())) return word.toUpperCase();
       if (i > 0 && small.has(word)) return word;
       return word.charAt(0).toUpperCase() + word.slice(1);

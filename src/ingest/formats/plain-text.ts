@@ -54,7 +54,9 @@ function isHardWrapped(texts: string[]): boolean {
   const lengths = texts.map((t) => t.trimEnd().length).sort((a, b) => a - b);
   const width = lengths[Math.floor(lengths.length * 0.9)]!;
   const full = lengths.filter((n) => n >= width * 0.75).length;
-  return full / lengths.length >= 0.5;
+  // Wrapped lines break mid-sentence; lines that mostly end a sentence are units of their own.
+  const ended = texts.filter((t) => /[.!?]["'”’)]?\s*$/.test(t)).length;
+  return full / lengths.length >= 0.5 && ended / texts.length < 0.5;
 }
 
 /** A line of running prose: a section heading sits between two of them. */
