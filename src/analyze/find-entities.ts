@@ -15,7 +15,8 @@ import { isLookupOnly, lookupSpans } from './entities/lookup.js';
 import { buildEntities } from './entities/merge.js';
 import { resolveTypes } from './entities/resolve.js';
 import { tokenize, type Token } from './entities/tokenize.js';
-import { isKnownPlace } from './entities/words.js';
+import { bare, isKnownPlace } from './entities/words.js';
+import { CORPORATE_FORMS } from './entities/gazetteer.js';
 
 interface SentenceTokens {
   id: number;
@@ -85,13 +86,32 @@ function namesBefore(spans: Span[]): Map<Span, string[]> {
   return out;
 }
 
+/** `Roadget Business Pte.` | `Ltd.`: a splitter's break inside a company's legal name. */
+function breaksLegalName(prev: Token[], next: Token[]): boolean {
+  const last = prev[prev.length - 1];
+  const first = next[0];
+  return (
+    last !== undefined &&
+    first !== undefined &&
+    last.text.endsWith('.') &&
+    CORPORATE_FORMS.has(bare(last.text)) &&
+    CORPORATE_FORMS.has(bare(first.text)) &&
+    first.capitalized
+  );
+}
+
 function tokenizeSentences(text: string, sentences: Sentence[]): SentenceTokens[] {
-  return sentences.map((s) => {
+  const out: SentenceTokens[] = [];
+  for (const s of sentences) {
     const start = Math.max(0, Math.min(s.start, text.length));
     const end = Math.max(start, Math.min(s.end, text.length));
     const tokens = tokenize(text, start, end);
-    return { id: s.id, tokens, lookupOnly: isLookupOnly(tokens) };
-  });
+    const prev = out[out.length - 1];
+    if (prev && breaksLegalName(prev.tokens, tokens)) prev.tokens.push(...tokens);
+    else out.push({ id: s.id, tokens, lookupOnly: false });
+  }
+  for (const st of out) st.lookupOnly = isLookupOnly(st.tokens);
+  return out;
 }
 
 function recognize(text: string, sentences: Sentence[]): Entity[] {

@@ -190,6 +190,64 @@ describe('findEntities', () => {
     expect(names(ents)).toEqual(['Madrid']);
   });
 
+  it('joins an initial to the surname after it', () => {
+    const text = 'Bowling figures were poor.\n\nT. Okonkwo c Brandvold b Ferreira 31\n';
+    const ents = run(text);
+    const okonkwo = byName(ents, 'T. Okonkwo');
+    expect(okonkwo.type).toBe('person');
+    expect(text.slice(okonkwo.mentions[0]?.start, okonkwo.mentions[0]?.end)).toBe('T. Okonkwo');
+    expect(byName(ents, 'Brandvold').type).toBe('person');
+    expect(byName(ents, 'Ferreira').type).toBe('person');
+  });
+
+  it('reads teams from results lines, keeping national sides as places', () => {
+    const text =
+      'The match was played in Lyon on Sunday.\n\nLyon 2 Nantes 1\n\nKenya 3 Uganda 0\n\n' +
+      'HARTFORD 12 7 6 77 76 30\n\nDALLAS AT ARIZONA\n';
+    const ents = run(text);
+    const types = ents.map((e) => `${e.name}:${e.type}`);
+    expect(types).toContain('Lyon:place');
+    expect(types).toContain('Lyon:organization');
+    expect(types).toContain('Nantes:organization');
+    expect(types).toContain('Kenya:place');
+    expect(types).toContain('Uganda:place');
+    expect(byName(ents, 'Hartford').type).toBe('organization');
+    expect(byName(ents, 'Dallas').type).toBe('organization');
+  });
+
+  it('leaves events, prizes and quoted titles out', () => {
+    const text =
+      'Norway won the Arctic Cup and the Lindqvist Award before the Bergen Open. ' +
+      'The ministry launched Operation “Silver Net” and a ‘Harbour Town’ scheme.';
+    const ents = run(text);
+    for (const n of ['Arctic Cup', 'Lindqvist Award', 'Bergen Open', 'Silver Net', 'Harbour Town'])
+      expect(names(ents)).not.toContain(n);
+    expect(byName(ents, 'Norway').type).toBe('place');
+  });
+
+  it('takes the city of a wire dateline as a place', () => {
+    const text = 'KALMORA , Kenya 2021-03-04\n\nFarmers protested against the new tax.';
+    const ents = run(text);
+    expect(byName(ents, 'Kalmora').type).toBe('place');
+  });
+
+  it('keeps multi-part legal names, ampersands and brands whole', () => {
+    const text =
+      'The suit names Brightwave Trading Pte. Ltd., its parent company. ' +
+      'Its unit Lanfeng Optical Instruments (Shenzhen) Co. Limited was also named. ' +
+      'Designs made for Salt & Cedar were copied, the Jennifer’s Garden label said. ' +
+      'Global Chief Patent Officer Mirela Vasquez told reporters the case was strong.';
+    const ents = run(text);
+    expect(byName(ents, 'Brightwave Trading Pte. Ltd.').type).toBe('organization');
+    expect(byName(ents, 'Lanfeng Optical Instruments (Shenzhen) Co. Limited').type).toBe(
+      'organization',
+    );
+    expect(names(ents)).toContain('Salt & Cedar');
+    expect(names(ents)).toContain('Jennifer’s Garden');
+    expect(byName(ents, 'Mirela Vasquez').type).toBe('person');
+    expectOffsetsExact(text, ents);
+  });
+
   it('handles a megabyte of text quickly', () => {
     const para =
       'Minister Olga Petrova met executives of Arcadia Holdings Ltd in Warsaw on Tuesday. ' +

@@ -1,5 +1,12 @@
 /** Finds capitalised runs in a sentence and trims them into name candidates. */
-import { ORG_HEADS, ORG_SUFFIXES, SAY_VERBS, TITLE_MODIFIERS } from './gazetteer.js';
+import {
+  CORPORATE_FORMS,
+  ORG_HEADS,
+  ORG_SUFFIXES,
+  SAY_VERBS,
+  TITLE_MODIFIERS,
+} from './gazetteer.js';
+import { datelineName } from './dateline.js';
 import type { Token } from './tokenize.js';
 import {
   bare,
@@ -92,14 +99,40 @@ function possessiveContinues(tokens: Token[], j: number): boolean {
   return k > j && last !== undefined && !isTitleWord(last.text) && isOrgWord(last.text);
 }
 
+/** `Victoria’s Secret`: a given name's possessive, then one ordinary capitalised word. */
+function isPossessiveBrand(tokens: Token[], j: number): boolean {
+  const owner = tokens[j - 1];
+  const tok = tokens[j];
+  if (!owner || !tok || !nameStart(tok) || tok.possessive) return false;
+  if (tokens[j - 2]?.capitalized || tokens[j + 1]?.capitalized) return false;
+  const w = tok.text;
+  return (
+    lexicon().givenNames.has(bare(owner.text)) &&
+    isCommonWord(w) &&
+    !isTitleWord(w) &&
+    !isOrgWord(w) &&
+    !isDateWord(w)
+  );
+}
+
+/** `Yulong Scientific (Shenzhen) Co. Limited`: a place in brackets inside a company's legal name. */
+function legalParenthetical(tokens: Token[], j: number): boolean {
+  if (tokens[j]?.text !== '(' || tokens[j + 2]?.text !== ')') return false;
+  const inner = tokens[j + 1];
+  const after = tokens[j + 3];
+  if (!inner || !after || !nameStart(inner) || !nameStart(after)) return false;
+  return CORPORATE_FORMS.has(bare(after.text)) && isKnownPlace(inner.text);
+}
+
 function runEnd(tokens: Token[], from: number): number {
   let j = from + 1;
   while (j < tokens.length) {
     const tok = tokens[j];
     const prev = tokens[j - 1];
     if (!tok || !prev || tok.paragraphBreak) break;
-    if (prev.possessive && !possessiveContinues(tokens, j)) break;
+    if (prev.possessive && !possessiveContinues(tokens, j) && !isPossessiveBrand(tokens, j)) break;
     if (nameStart(tok)) j++;
+    else if (legalParenthetical(tokens, j)) j += 3;
     else if (isConnector(tok) && (nameStart(tokens[j + 1]) || connectorPair(tokens, j))) j++;
     else break;
   }
@@ -115,7 +148,10 @@ function connectorPair(tokens: Token[], j: number): boolean {
 /** Raw capitalised runs `[from, to)` of a sentence's tokens. */
 export function capitalRuns(tokens: Token[]): [number, number][] {
   const runs: [number, number][] = [];
-  let i = 0;
+  // a dateline's city may be an unknown word in capitals, which elsewhere is shouting
+  const dateline = datelineName(tokens);
+  if (dateline) runs.push(dateline);
+  let i = dateline?.[1] ?? 0;
   while (i < tokens.length) {
     if (!nameStart(tokens[i])) {
       i++;
@@ -186,10 +222,21 @@ function titleBlockEnd(tokens: Token[], t: number, to: number): number {
   let e = t + 1;
   while (e < to) {
     const w = tokens[e]?.text ?? '';
-    if (!isTitleWord(w) && !TITLE_MODIFIERS.has(bare(w))) break;
-    e++;
+    if (isTitleWord(w) || TITLE_MODIFIERS.has(bare(w))) e++;
+    else if (laterTitleHead(tokens, e, to)) e++;
+    else break;
   }
   return e;
+}
+
+/** `Chief Patent Officer`: ordinary words, then another title head, still in the title. */
+function laterTitleHead(tokens: Token[], e: number, to: number): boolean {
+  for (let k = e; k < Math.min(to, e + 3); k++) {
+    const w = tokens[k]?.text ?? '';
+    if (isTitleWord(w) && k > e) return true;
+    if (!isCommonWord(w) || isKnownNameWord(w)) return false;
+  }
+  return false;
 }
 
 function titleBlockStart(tokens: Token[], from: number, t: number): number {

@@ -11,6 +11,8 @@ import {
   TITLE_HEADS,
 } from './gazetteer.js';
 import { lexicon } from './lexicon.js';
+import { isDatelineSlot } from './dateline.js';
+import { isPlayerSlot, isTeamSlot } from './sports.js';
 import type { Token } from './tokenize.js';
 import {
   bare,
@@ -62,13 +64,18 @@ export function nameVotes(words: string[], v: Votes): void {
   if (!multi && isAllCaps(words[0] ?? '') && !isKnownPlace(full)) v.organization += 1;
 }
 
+/** A capital letter and a dot standing for a given name (`M.`). */
+export function isInitial(word: string): boolean {
+  return /^\p{Lu}\.$/u.test(word);
+}
+
 function personShapeVotes(words: string[], v: Votes): void {
   const lex = lexicon();
   const first = bare(words[0] ?? '');
   const second = bare(words[1] ?? '');
   const last = bare(words[words.length - 1] ?? '');
   if (words.some((w) => isAllCaps(w))) return;
-  if (lex.givenNames.has(first)) v.person += 3;
+  if (lex.givenNames.has(first) || isInitial(words[0] ?? '')) v.person += 3;
   if (SURNAME_FIRST.has(first) && !isCommonWord(second) && !isKnownPlace(second)) v.person += 2.5;
   if (lex.lastNames.has(last)) v.person += 2;
 }
@@ -129,18 +136,18 @@ function appositiveVotes(tokens: Token[], at: number, v: Votes): void {
   }
 }
 
-/** Few lowercase words, several numbers: a results table or standings line. */
-function isTableLine(tokens: Token[]): boolean {
-  const words = tokens.filter((t) => t.isWord);
-  const numbers = words.filter((t) => /^\d+(?:[-.]\d+)*$/.test(t.text)).length;
-  const lower = words.filter((t) => /^\p{Ll}/u.test(t.text) && t.text.length > 2).length;
-  return numbers >= 2 && lower <= 1;
+/** A given name or an initial first: `Greg Smith`, `M. Smith`. */
+export function isPersonShaped(words: string[]): boolean {
+  const first = words[0] ?? '';
+  return words.length >= 2 && (lexicon().givenNames.has(bare(first)) || isInitial(first));
 }
 
-/** In a results line (`Barcelona 3 Porto 1`, `DALLAS 45 30`), a name before a score is a team. */
+/** Evidence from a line's layout: a dateline's place, a results table's team or player. */
 export function tableVotes(span: Span, v: Votes): void {
-  const next = span.tokens[span.to];
-  if (next && /^\d+$/.test(next.text) && isTableLine(span.tokens)) v.organization += 6;
+  const words = spanWords(span);
+  if (isDatelineSlot(span)) v.place += 5;
+  if (isTeamSlot(span, words.join(' ').toLowerCase(), isPersonShaped(words))) v.organization += 6;
+  else if (isPlayerSlot(span)) v.person += 3;
 }
 
 /** Evidence for the type of one mention from its context. */

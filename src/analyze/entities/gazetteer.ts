@@ -222,3 +222,13 @@ export const PLACE_APPOSITIVE_NOUNS: ReadonlySet<string> = new Set(
       'district|nation|municipality|metropolis|hub',
   ),
 );
+
+/** Last words that make a capitalised run an event, a prize or a programme, not an organisation. */
+export const EVENT_WORDS: ReadonlySet<string> = new Set(
+  words(
+    'cup|series|open|award|awards|prize|trophy|shield|bowl|championship|championships|' +
+      'olympics|olympiad|games|grand prix|tournament|classic|marathon|festival|expo|' +
+      'plan|war|act|treaty|accord|accords|agreement|doctrine|summit|week|day|' +
+      'derby|rally|regatta|masters|invitational|final|finals|semifinal|semifinals',
+  ),
+);

@@ -7,8 +7,11 @@ import {
   contextVotes,
   spanWords,
   tableVotes,
+  isPersonShaped,
   type Votes,
 } from './classify.js';
+import { isTeamSlot } from './sports.js';
+import { isKnownPlace } from './words.js';
 
 /** Everything known about one name as the document writes it. */
 export interface NameInfo {
@@ -23,6 +26,14 @@ export function nameKey(words: string[]): string {
   return words.join(' ').toLowerCase();
 }
 
+/** Marks the key of a city's name used as a team's (`Lyon 2 Nantes 1`): another entity. */
+export const TEAM_MARK = ' #team';
+
+function isCityTeam(span: Span, words: string[]): boolean {
+  const key = nameKey(words);
+  return isKnownPlace(key) && isTeamSlot(span, key, isPersonShaped(words));
+}
+
 /**
  * Records a span under its name. The name's own evidence (gazetteers, suffixes) counts
  * once; context evidence counts for every mention, except in headings and ALL-CAPS lines
@@ -34,7 +45,7 @@ export function addSpan(
   evidence: 'full' | 'name' = 'full',
 ): NameInfo {
   const words = spanWords(span);
-  const key = nameKey(words);
+  const key = nameKey(words) + (isCityTeam(span, words) ? TEAM_MARK : '');
   let info = names.get(key);
   if (!info) {
     info = { key, words, spans: [], votes: noVotes() };

@@ -2,6 +2,8 @@
 import type { Span } from './candidates.js';
 import { lexicon } from './lexicon.js';
 import type { NameInfo } from './keys.js';
+import { datelineName } from './dateline.js';
+import { standingsName } from './sports.js';
 import type { Token } from './tokenize.js';
 import { isAllCaps, isCapitalized, isCommonWord, isConnector, isKnownPlace } from './words.js';
 
@@ -49,9 +51,11 @@ export function lookupSpans(
   names: Map<string, NameInfo>,
 ): Span[] {
   const spans: Span[] = [];
+  const row = standingsName(tokens) ?? datelineName(tokens);
   let i = 0;
   while (i < tokens.length) {
-    const len = longestMatch(tokens, i, names);
+    // a standings row's or dateline's name counts even when nothing else names it
+    const len = row && i === row[0] ? row[1] - i : longestMatch(tokens, i, names);
     if (len === 0) {
       i++;
       continue;

@@ -1,6 +1,8 @@
 /** Decides each name's type from the document-wide evidence. */
 import type { Entity } from '../../model.js';
-import { SURNAME_FIRST } from './gazetteer.js';
+import { EVENT_WORDS, SURNAME_FIRST } from './gazetteer.js';
+import { lexicon } from './lexicon.js';
+import type { Span } from './candidates.js';
 import type { NameInfo } from './keys.js';
 import { isAllCaps, isCommonWord } from './words.js';
 
@@ -75,6 +77,31 @@ function orgHeadVotes(names: Map<string, NameInfo>): void {
   }
 }
 
+/** `World Cup`, `Zimbabwe Open`, `Five-Year Plan`: an event or a programme, not an entity. */
+export function isEventName(words: string[]): boolean {
+  const last = (words[words.length - 1] ?? '').toLowerCase();
+  const tail2 = words.slice(-2).join(' ').toLowerCase();
+  if (lexicon().organizations.has(words.join(' ').toLowerCase())) return false;
+  if (words.length === 1) return last === 'olympics';
+  return EVENT_WORDS.has(last) || EVENT_WORDS.has(tail2);
+}
+
+const OPEN_QUOTES = new Set(['“', '"', '‘', "'"]);
+const CLOSE_QUOTES = new Set(['”', '"', '’', "'"]);
+
+/** `Operation “Cloud Sword”`, `‘Lakeside Town’`: a name in quotes is a title or a nickname. */
+function isQuoted(span: Span): boolean {
+  const before = span.tokens[span.from - 1]?.text ?? '';
+  const after = span.tokens[span.to]?.text ?? '';
+  return OPEN_QUOTES.has(before) && CLOSE_QUOTES.has(after);
+}
+
+/** Only ever written in quotes, and no gazetteer knows it. */
+function onlyQuoted(info: NameInfo): boolean {
+  const { person, organization, place } = info.votes;
+  return info.spans.every(isQuoted) && Math.max(person, organization, place) < 5;
+}
+
 /** The type of every name in the document (`null`: not an entity). */
 export function resolveTypes(names: Map<string, NameInfo>): Map<string, Resolved> {
   orgHeadVotes(names);
@@ -86,5 +113,7 @@ export function resolveTypes(names: Map<string, NameInfo>): Map<string, Resolved
     if (types.get(info.key) === null) types.set(info.key, byShape(info));
   }
   promoteSurnames(names, types);
+  for (const info of names.values())
+    if (isEventName(info.words) || onlyQuoted(info)) types.set(info.key, null);
   return types;
 }

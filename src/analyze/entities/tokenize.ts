@@ -64,6 +64,8 @@ function takesDot(word: string, text: string, end: number): boolean {
   if (text[end] !== '.') return false;
   // `U.S.`: an inner dot means the final one belongs to the abbreviation too
   if (/^\p{L}(\.\p{L})+$/u.test(word)) return true;
+  // an initial before a name (`M. Waugh`, `Soren B. Nielsen`), not a sentence's last letter
+  if (/^\p{Lu}$/u.test(word) && /^\.[^\S\n]+\p{Lu}\p{Ll}/u.test(text.slice(end))) return true;
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 

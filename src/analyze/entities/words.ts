@@ -30,6 +30,7 @@ export function isAllCaps(word: string): boolean {
 
 /** A lowercase word allowed between the capitalised words of a name. */
 export function isConnector(tok: Token): boolean {
+  if (tok.text === '&') return true; // a punctuation token, but it joins names
   return tok.isWord && CONNECTORS.has(tok.text) && tok.text === tok.text.toLowerCase();
 }
 
@@ -62,6 +63,7 @@ const COMMON_SUFFIX_RE =
 
 /** An ordinary English word (for a capital that is only there because a sentence starts). */
 export function isCommonWord(word: string): boolean {
+  if (/^\p{Lu}\.$/u.test(word)) return false; // an initial (`C.`), not a marking
   const w = bare(word);
   const lex = lexicon();
   if (lex.common.has(w) || lex.dates.has(w) || NOT_ENTITIES.has(w)) return true;
