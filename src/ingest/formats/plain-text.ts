@@ -1,5 +1,5 @@
 import type { DeclaredMeta } from '../../model.js';
-import { lines, mask, type Range } from '../mask.js';
+import { lines, mask, type Line, type Range } from '../mask.js';
 import type { Normalized } from './format.js';
 
 /**
@@ -24,7 +24,7 @@ export function normalizePlainText(text: string): Normalized {
   if (!sentencePerLine && !paragraphPerLine) {
     return { format: 'text', text: masked, meta };
   }
-  const segments: Range[] = content.map((line) => [line.start, line.end]);
+  const segments = unitsOf(content);
   // Text written a sentence per line (wire copy, corpora) has bylines and datelines, not headings.
   const headings: Range[] = sentencePerLine
     ? []
@@ -46,6 +46,24 @@ function isOneParagraphPerLine(texts: string[]): boolean {
 }
 
 /**
+ * Each line is a unit, except a line that plainly continues the one before it (it starts in
+ * lower case after a line that ends no sentence): wire copy often wraps a long sentence.
+ */
+function unitsOf(content: Line[]): Range[] {
+  const units: [number, number][] = [];
+  content.forEach((line, i) => {
+    const previous = content[i - 1];
+    const continues =
+      previous !== undefined &&
+      /^\s*[a-z(]/.test(line.text) &&
+      !/[.!?:]["'”’)]?\s*$/.test(previous.text);
+    if (continues && units.length > 0) units[units.length - 1]![1] = line.end;
+    else units.push([line.start, line.end]);
+  });
+  return units;
+}
+
+/**
  * Hard-wrapped prose fills most lines to near the wrap width; text written a line per sentence
  * or per row (wire copy, tables, corpora) has lines of every length, each its own unit.
  */
@@ -56,7 +74,10 @@ function isHardWrapped(texts: string[]): boolean {
   const full = lengths.filter((n) => n >= width * 0.75).length;
   // Wrapped lines break mid-sentence; lines that mostly end a sentence are units of their own.
   const ended = texts.filter((t) => /[.!?]["'”’)]?\s*$/.test(t)).length;
-  return full / lengths.length >= 0.5 && ended / texts.length < 0.5;
+  // Table rows and lists fill their lines too, but with a few words and figures each.
+  const words = texts.map((t) => (t.match(/\p{L}{2,}/gu) ?? []).length).sort((a, b) => a - b);
+  const medianWords = words[Math.floor(words.length / 2)]!;
+  return full / lengths.length >= 0.5 && ended / texts.length < 0.5 && medianWords >= 7;
 }
 
 /** A line of running prose: a section heading sits between two of them. */
