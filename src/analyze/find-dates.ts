@@ -3,6 +3,7 @@ import type { DatedSentence, Sentence } from '../model.js';
 
 const MONTHS =
   'January|February|March|April|May|June|July|August|September|October|November|December';
+const MAY_HOLD_DATE = /\b(?:1[89]\d\d|2\d{3}|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
 
 /**
  * Finds the absolute date each sentence talks about, where it says one. Dates without a year
@@ -13,6 +14,8 @@ export function findDates(sentences: Sentence[], published: string | null): Date
   const reference = referenceDate(published);
   const dated: DatedSentence[] = [];
   for (const sentence of sentences) {
+    // Only a month name or a year can give a date we keep; chrono is the slow part, so ask first.
+    if (!MAY_HOLD_DATE.test(sentence.text)) continue;
     const found = dateIn(sentence.text, reference);
     if (found) dated.push({ sentence: sentence.id, ...found });
   }
