@@ -3,6 +3,7 @@
  * evaluation data and writes EVALUATION.md (and evaluation.json) with the baselines beside
  * each figure. Data folder: `--data DIR`, `$BRIEFING_EVAL_DIR`, or `../shared/eval-dev`.
  */
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../../src/config/load-config.js';
@@ -20,6 +21,16 @@ const data = path.resolve(
     : (process.env.BRIEFING_EVAL_DIR ?? path.join(root, '..', 'shared', 'eval-dev')),
 );
 
+if (
+  !existsSync(path.join(data, 'cnndm')) ||
+  !existsSync(path.join(data, 'conll')) ||
+  !existsSync(path.join(data, 'news'))
+) {
+  console.error(
+    `Evaluation data not found in ${data} (needs cnndm/, conll/ and news/). Pass --data DIR or set BRIEFING_EVAL_DIR.`,
+  );
+  process.exit(2);
+}
 const config = await loadConfig({ cwd: root });
 const themes = compileThemes(config.themes);
 const started = performance.now();
