@@ -4,6 +4,7 @@ import { ingestCorpus } from './ingest/ingest.js';
 import { analyzeDocument } from './analyze/analyze.js';
 import { compileThemes } from './analyze/score-themes.js';
 import { composeBriefing } from './compose/compose.js';
+import { strictestMarking } from './compose/marking.js';
 
 /**
  * Reads, analyzes and composes the whole corpus into the model (no output written).
@@ -23,7 +24,15 @@ export async function analyzeCorpus(config: ResolvedConfig): Promise<CorpusModel
   const briefings = themes.map((theme) =>
     composeBriefing(documents, theme, { editionDate: config.editionDate }),
   );
-  return { schema: 1, edition: { date: config.editionDate }, documents, briefings, messages };
+  const cited = documents.filter((doc) => briefings.some((b) => b.documents.includes(doc.id)));
+  return {
+    schema: 1,
+    edition: { date: config.editionDate },
+    marking: strictestMarking(cited),
+    documents,
+    briefings,
+    messages,
+  };
 }
 
 function failure(file: string, error: unknown): Message {

@@ -218,6 +218,8 @@ export interface BriefingActor {
   documents: string[];
   /** A short note from the first sentence that mentions it. */
   context: string;
+  /** Portion marking of the paragraph the note comes from. */
+  marking?: string;
   citations: number[];
 }
 
@@ -229,6 +231,8 @@ export interface BriefingFigure {
   unit: string;
   /** The sentence that states it, for context. */
   context: string;
+  /** Portion marking of the paragraph it comes from. */
+  marking?: string;
   citations: number[];
 }
 
@@ -236,6 +240,8 @@ export interface BriefingFigure {
 export interface BriefingQuote {
   text: string;
   speaker: string | null;
+  /** Portion marking of the paragraph it comes from. */
+  marking?: string;
   citations: number[];
 }
 
@@ -245,6 +251,8 @@ export interface BriefingSource {
   path: string;
   title: string;
   published: string | null;
+  /** Where the date came from; `estimated` dates are shown as such. */
+  publishedFrom: PublishedFrom;
   source: string | null;
   classification: string | null;
   handling: string | null;
@@ -290,6 +298,8 @@ export interface CorpusModel {
   /** Version of the model's shape. */
   schema: 1;
   edition: { date: string };
+  /** The most restrictive marking among all briefings (for the index and the edition PDF). */
+  marking: Marking | null;
   documents: DocumentSummary[];
   briefings: Briefing[];
   messages: Message[];

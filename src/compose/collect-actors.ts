@@ -29,7 +29,11 @@ export function collectActors(
       const first = inEvidence[0] ?? entity.mentions[0];
       const sentence = first ? doc.sentences.find((s) => s.id === first.sentence) : undefined;
       if (sentence) {
-        if (entry.actor.context === '') entry.actor.context = clip(sentence.text);
+        if (entry.actor.context === '') {
+          entry.actor.context = clip(sentence.text);
+          const marking = doc.paragraphs.find((p) => p.id === sentence.paragraph)?.marking;
+          if (marking) entry.actor.marking = marking;
+        }
         if (entry.actor.citations.length < 3) {
           const n = citations.cite(doc, sentence.paragraph);
           if (!entry.actor.citations.includes(n)) entry.actor.citations.push(n);

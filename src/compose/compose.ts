@@ -125,12 +125,14 @@ function collectFigures(
       if (!sentence || sentenceScore(sentence.text, compiled) === 0) continue;
       if (figures.some((f) => f.text === figure.text && f.context === clip(sentence.text)))
         continue;
+      const marking = doc.paragraphs.find((p) => p.id === sentence.paragraph)?.marking;
       figures.push({
-        text: figure.text,
+        text: figure.text.replace(/\s+/g, ' '),
         kind: figure.kind,
         value: figure.value,
         unit: figure.unit,
         context: clip(sentence.text),
+        ...(marking ? { marking } : {}),
         citations: [citations.cite(doc, sentence.paragraph)],
       });
     }
@@ -151,9 +153,11 @@ function collectQuotes(
       // A quote belongs to the theme when it, or the sentence that frames it, carries the theme.
       if (sentenceScore(`${sentence.text} ${quote.text}`, compiled) < compiled.theme.sentenceScore)
         continue;
+      const marking = doc.paragraphs.find((p) => p.id === sentence.paragraph)?.marking;
       quotes.push({
         text: quote.text,
         speaker: quote.speaker,
+        ...(marking ? { marking } : {}),
         citations: [citations.cite(doc, sentence.paragraph)],
       });
     }
@@ -180,6 +184,7 @@ function sources(docs: DocumentSummary[], citations: CitationIndex): BriefingSou
       path: doc.path,
       title: doc.title,
       published: doc.published,
+      publishedFrom: doc.publishedFrom,
       source: doc.source,
       classification: doc.classification,
       handling: doc.handling,
