@@ -104,6 +104,7 @@ function resolve(
       ? resolveFrom(base, user.templates)
       : path.join(packageRoot, 'templates'),
     editionDate: overrides.editionDate ?? user.editionDate ?? today(),
+    author: user.author,
     pdf: Object.freeze({
       enabled: overrides.pdf ?? user.pdf.enabled,
       format: user.pdf.format,

@@ -22,6 +22,8 @@ export interface ResolvedConfig {
   readonly templates: string;
   /** `YYYY-MM-DD`. */
   readonly editionDate: string;
+  /** Who publishes the briefings (PDF author). */
+  readonly author: string;
   readonly pdf: {
     readonly enabled: boolean;
     readonly format: 'A4' | 'Letter' | 'Legal' | 'A3';

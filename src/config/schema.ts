@@ -36,6 +36,8 @@ export const userConfigSchema = z
   .object({
     corpus: z.string().min(1).default('corpus'),
     output: z.string().min(1).default('output'),
+    /** Who publishes the briefings: the PDFs' author and the masthead's imprint. */
+    author: z.string().trim().min(1).default('Briefing desk'),
     /** Folder of Handlebars templates; default: the ones that ship with briefing. */
     templates: z.string().min(1).optional(),
     editionDate: z
