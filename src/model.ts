@@ -282,6 +282,8 @@ export interface Briefing {
   empty: boolean;
   /** Earliest and latest publication dates among the documents, if any. */
   period: { from: string; to: string } | null;
+  /** Subject keywords: the theme and its leading actors (PDF metadata, index). */
+  keywords: string[];
   bottomLine: BriefingItem[];
   developments: BriefingItem[];
   people: BriefingActor[];

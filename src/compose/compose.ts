@@ -70,6 +70,10 @@ export function composeBriefing(
     documents: cited.map((doc) => doc.id),
     empty: false,
     period: period(cited),
+    keywords: [
+      theme.title,
+      ...[people, organizations, places].flatMap((actors) => actors.slice(0, 3).map((a) => a.name)),
+    ],
     bottomLine,
     developments: developmentItems,
     people,
@@ -92,6 +96,7 @@ function emptyBriefing(
     documents: [],
     empty: true,
     period: null,
+    keywords: [base.title],
     bottomLine: [],
     developments: [],
     people: [],
