@@ -4,14 +4,20 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Briefing, CorpusModel } from '../src/model.js';
+import { loadAssets, referencedBy } from '../src/render/assets.js';
+import { checkChart } from '../src/render/charts.js';
+import { fontFaceCss, fontFaces, parseUnicodeRange } from '../src/render/fonts.js';
 import {
   formatCount,
   formatDate,
   formatMoney,
   formatNumber,
   formatPeriod,
+  formatSourceDate,
 } from '../src/render/helpers.js';
+import { cssString, runningCss } from '../src/render/page-css.js';
 import { createRenderer, type Renderer } from '../src/render/render.js';
+import { groupByYear } from '../src/render/view.js';
 
 const TEMPLATES = fileURLToPath(new URL('../templates', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('./fixtures/render', import.meta.url));
@@ -30,10 +36,25 @@ function body(html: string): string {
   return html.replace(/<style>[\s\S]*<\/style>/, '');
 }
 
-/** Every `href="#cite-N"` target in a page. */
+/** Every `href="#…cite-N"` target in a page. */
 function citeLinks(html: string): string[] {
-  return [...html.matchAll(/href="#(cite-\d+)"/g)].map((m) => m[1] ?? '');
+  return [...html.matchAll(/href="#([^"]*cite-\d+)"/g)].map((m) => m[1] ?? '');
 }
+
+/** Every in-page link target (`href="#…"`). */
+function fragmentLinks(html: string): string[] {
+  return [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1] ?? '');
+}
+
+/** The page's stylesheet. */
+function style(html: string): string {
+  return /<style>([\s\S]*)<\/style>/.exec(html)?.[1] ?? '';
+}
+
+/** A small chart as the visualize stage would draw it. */
+const SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 20" width="100" height="20">' +
+  '<title>Developments by year</title><rect x="0" y="5" width="60" height="10" fill="#8c1c13"/></svg>';
 
 /** A deep copy with `suffix` appended to every string, to prove nothing reaches the page raw. */
 function poison<T>(value: T, suffix: string): T {
@@ -66,6 +87,29 @@ describe('helpers', () => {
     expect(formatDate('2008-13-01')).toBe('2008-13-01');
   });
 
+  it('formats a source date, saying when it is estimated', () => {
+    expect(formatSourceDate('2017', 'estimated')).toBe('c. 2017 (estimated)');
+    expect(formatSourceDate('2017-03', 'estimated')).toBe('c. March 2017 (estimated)');
+    expect(formatSourceDate('2008-05-16', 'header')).toBe('16 May 2008');
+    expect(formatSourceDate(null, null)).toBe('Date not stated');
+  });
+
+  it('groups items by year in the given order, undated last', () => {
+    const groups = groupByYear([
+      { date: null, t: 'a' },
+      { date: '2008-02', t: 'b' },
+      { date: '2008-05-16', t: 'c' },
+      { date: '2017', t: 'd' },
+      { date: null, t: 'e' },
+    ]);
+    expect(groups.map((g) => [g.label, g.year, g.items.map((i) => i.t).join('')])).toEqual([
+      ['2008', '2008', 'bc'],
+      ['2017', '2017', 'd'],
+      ['Undated', null, 'ae'],
+    ]);
+    expect(groupByYear([])).toEqual([]);
+  });
+
   it('formats periods, numbers, money and counts', () => {
     expect(formatPeriod({ from: '2008-05-16', to: '2018-08' })).toBe('16 May 2008 – August 2018');
     expect(formatPeriod({ from: '2017-01', to: '2017-01' })).toBe('January 2017');
@@ -78,6 +122,142 @@ describe('helpers', () => {
     expect(formatCount(1, 'document')).toBe('1 document');
     expect(formatCount(4, 'document')).toBe('4 documents');
     expect(formatCount(2, 'entry', 'entries')).toBe('2 entries');
+  });
+});
+
+describe('cssString', () => {
+  it('quotes plain text as it is', () => {
+    expect(cssString('UNCLASSIFIED//FOR OFFICIAL USE ONLY')).toBe(
+      '"UNCLASSIFIED//FOR OFFICIAL USE ONLY"',
+    );
+    expect(cssString('')).toBe('""');
+    expect(cssString('Gōngdōng 广州 — ok')).toBe('"Gōngdōng 广州 — ok"');
+  });
+
+  it('escapes quotes, backslashes, newlines and anything that could close <style>', () => {
+    expect(cssString('say "hi"')).toBe('"say \\"hi\\""');
+    expect(cssString("it's")).toBe(`"it's"`);
+    expect(cssString('a\\b')).toBe('"a\\\\b"');
+    expect(cssString('line\nbreak\r\ttab')).toBe('"line\\a break\\d \\9 tab"');
+    expect(cssString('</style><script>')).toBe('"\\3c /style\\3e \\3c script\\3e "');
+    expect(cssString('a & b')).toBe('"a \\26  b"');
+    // A hex escape's trailing space is part of the escape, so a digit after it stays a digit.
+    expect(cssString('\n1')).toBe('"\\a 1"');
+  });
+
+  it('survives a round trip through a real CSS parser shape', () => {
+    for (const text of ['"; } body { color: red } "', '\\', '\\"', '</STYLE >', '\u2028x']) {
+      const quoted = cssString(text);
+      // Inside the quotes: no raw quote, newline or < except as escapes.
+      expect(quoted.slice(1, -1)).not.toMatch(/(?<!\\)"|[\n\r<>]/);
+      expect(quoted).not.toMatch(/<\/style/i);
+    }
+  });
+
+  it('builds the margin boxes of a page, or of a named page', () => {
+    expect(runningCss({ banner: 'SECRET\n//NOFORN', title: 'T' })).toBe(
+      '@page{@top-center{content:"SECRET //NOFORN"}@bottom-center{content:"SECRET //NOFORN"}@bottom-left{content:"T"}}',
+    );
+    expect(runningCss({ banner: null, title: 'T' }, 'run-2')).toBe(
+      '@page run-2{@bottom-left{content:"T"}}',
+    );
+  });
+});
+
+describe('fonts and assets', () => {
+  it('returns the woff2 files the stylesheet uses, as fonts/<file>', async () => {
+    const assets = await loadAssets();
+    const paths = assets.map((a) => a.path);
+    expect(new Set(paths).size).toBe(paths.length);
+    for (const a of assets) {
+      expect(a.path).toMatch(/^fonts\/[a-z0-9-]+\.woff2$/);
+      expect(a.contentType).toBe('font/woff2');
+      expect(a.body.subarray(0, 4).toString('latin1')).toBe('wOF2');
+    }
+    for (const file of [
+      'source-serif-4-latin-400-normal',
+      'source-serif-4-latin-400-italic',
+      'source-serif-4-latin-700-normal',
+      'source-sans-3-latin-400-normal',
+      'source-sans-3-latin-700-normal',
+      'noto-sans-sc-119-400-normal',
+      'noto-sans-jp-0-400-normal',
+      'noto-sans-kr-0-400-normal',
+    ]) {
+      expect(paths).toContain(`fonts/${file}.woff2`);
+    }
+    // Only what the CSS asks for: no other weights, no .woff, no Latin subsets of the CJK faces.
+    expect(paths.filter((p) => /-(?:200|300|500|800|900)-/.test(p))).toEqual([]);
+    expect(paths.filter((p) => /noto-sans-(?:sc|jp|kr)-latin/.test(p))).toEqual([]);
+  });
+
+  it('declares CJK subsets only on pages whose text needs them', async () => {
+    const faces = await fontFaces();
+    const latin = fontFaceCss(faces, 'Wang Yang met Jack Ma — “yes”');
+    expect(latin).toContain("font-family:'Source Serif 4'");
+    expect(latin).toContain("font-family:'Source Sans 3'");
+    expect(latin).not.toContain('Noto Sans');
+    const cjk = fontFaceCss(faces, '广州 東京 박근혜');
+    for (const family of ['Noto Sans SC', 'Noto Sans JP', 'Noto Sans KR']) {
+      expect(cjk).toContain(`font-family:'${family}'`);
+    }
+    const cjkRules = cjk.split('\n').filter((r) => r.includes('Noto Sans'));
+    expect(cjkRules.length).toBeGreaterThan(2);
+    expect(cjkRules.length).toBeLessThanOrEqual(15);
+    for (const rule of cjk.split('\n')) {
+      expect(rule).toMatch(
+        /^@font-face\{.*src:url\(fonts\/[a-z0-9-]+\.woff2\) format\('woff2'\);unicode-range:U\+/i,
+      );
+    }
+    expect(parseUnicodeRange('U+0000-00FF,U+0131, U+4e00-4e01')).toEqual([
+      [0, 255],
+      [0x131, 0x131],
+      [0x4e00, 0x4e01],
+    ]);
+  });
+
+  it('keeps the CJK faces in both font stacks and names them on a page with CJK names', () => {
+    const css = style(renderer.renderBriefing(briefing));
+    expect(css).toMatch(
+      /--serif:\s*'Source Serif 4', 'Noto Sans SC', 'Noto Sans JP', 'Noto Sans KR'/,
+    );
+    expect(css).toMatch(
+      /--sans:\s*'Source Sans 3', 'Noto Sans SC', 'Noto Sans JP', 'Noto Sans KR'/,
+    );
+    expect(css).toContain("@font-face{font-family:'Noto Sans KR'");
+    expect(css).toContain("@font-face{font-family:'Noto Sans SC'");
+    const plain = style(renderer.renderBriefing(model.briefings[0] as Briefing));
+    expect(plain).not.toContain("@font-face{font-family:'Noto Sans");
+  });
+
+  it('keeps only the assets some page names', async () => {
+    const assets = await loadAssets();
+    const pages = [renderer.renderBriefing(model.briefings[0] as Briefing)];
+    const used = referencedBy(assets, pages);
+    expect(used.length).toBeGreaterThan(5);
+    expect(used.length).toBeLessThan(assets.length);
+    expect(used.every((a) => !a.path.includes('noto-sans'))).toBe(true);
+  });
+});
+
+describe('checkChart', () => {
+  it('passes one inline svg and null, rejects scripts, handlers and external references', () => {
+    expect(checkChart(SVG, 'timeline')).toBe(SVG);
+    expect(checkChart(null, 'timeline')).toBeNull();
+    for (const bad of [
+      '<div>not svg</div>',
+      SVG.replace('<rect', '<script>x</script><rect'),
+      SVG.replace('<rect', '<rect onclick="x()"'),
+      SVG.replace('<rect', '<image href="https://example.com/x.png"/><rect'),
+      SVG.replace('<rect', '<foreignObject></foreignObject><rect'),
+      SVG.replace('fill="#8c1c13"', 'style="fill:url(https://x/y)"'),
+      `${SVG}<script>x</script>`,
+    ]) {
+      expect(() => checkChart(bad, 'places')).toThrow(/places chart/);
+    }
+    expect(checkChart(SVG.replace('fill="#8c1c13"', 'fill="url(#grad)"'), 'x')).toContain(
+      'url(#grad)',
+    );
   });
 });
 
@@ -106,9 +286,43 @@ describe('renderBriefing', () => {
     expect(html).toContain('Not to be disseminated outside U.S. Government channels');
   });
 
+  it('prints the banner top and bottom, the title and the page number in @page margin boxes', () => {
+    const css = style(renderer.renderBriefing(briefing));
+    const banner = '"UNCLASSIFIED//FOR OFFICIAL USE ONLY"';
+    expect(css).toContain(`@top-center{content:${banner}}`);
+    expect(css).toContain(`@bottom-center{content:${banner}}`);
+    expect(css).toContain('@bottom-left{content:"Government relations"}');
+    expect(css).toMatch(
+      /@bottom-right\s*\{\s*content:\s*'Page ' counter\(page\) ' of ' counter\(pages\)/,
+    );
+    expect(css).toMatch(/@page\s*\{\s*size:\s*A4;\s*margin:/);
+    // No marking, no banner boxes; the title and page number stay.
+    const plain = style(renderer.renderBriefing({ ...briefing, marking: null }));
+    expect(plain).not.toContain('@top-center{content');
+    expect(plain).toContain('@bottom-left{content:"Government relations"}');
+  });
+
+  it('escapes a hostile banner and title for the CSS string they become', () => {
+    const hostile = 'SECRET"}</style><script>alert(1)</script>\\\nNOFORN';
+    const html = renderer.renderBriefing({
+      ...briefing,
+      title: 'A "title" </style>',
+      marking: { banner: hostile, handling: null },
+    });
+    expect(html.match(/<\/style>/g)).toHaveLength(1);
+    expect(html).not.toMatch(/<script/i);
+    const css = style(html);
+    expect(css).toContain(
+      '@top-center{content:"SECRET\\"}\\3c /style\\3e \\3c script\\3e alert(1)\\3c /script\\3e \\\\ NOFORN"}',
+    );
+    expect(css).toContain('@bottom-left{content:"A \\"title\\" \\3c /style\\3e "}');
+  });
+
   it('has the masthead: title, headline, edition, period and number of sources', () => {
     const html = renderer.renderBriefing(briefing);
-    expect(html).toContain('<h1 class="masthead__title">Government relations</h1>');
+    expect(html).toContain(
+      '<h1 id="briefing-title" class="masthead__title">Government relations</h1>',
+    );
     expect(html).toContain('Provincial courting in Guangdong, smart-city partnerships');
     expect(html).toContain('Edition 3');
     expect(html).toContain('<time datetime="2025-06-02">2 June 2025</time>');
@@ -137,18 +351,87 @@ describe('renderBriefing', () => {
     expect(html).not.toMatch(/<section(?![^>]*aria-labelledby)/);
   });
 
-  it('lists bottom-line points and dated developments with portion markings', () => {
+  it('lists bottom-line points in a box and developments grouped by year, undated last', () => {
     const html = renderer.renderBriefing(briefing);
+    expect(html).toMatch(/<section class="bottom-line"[^>]*>\s*<h2[^>]*>Bottom line<\/h2>\s*<ul>/);
     expect(html).toMatch(
-      /<span class="portion">\(SBU\)<\/span> Guangdong Party Secretary Wang Yang/,
+      /<li><span class="portion">\(SBU\)<\/span> Guangdong Party Secretary Wang Yang/,
     );
     expect(html).toContain('<time class="timeline__date" datetime="2008-02">February 2008</time>');
     expect(html).toContain('<time class="timeline__date" datetime="2008-05-16">16 May 2008</time>');
-    expect(html).toContain('>Undated</span>');
     const items = html.match(/class="timeline__item"/g);
     expect(items).toHaveLength(briefing.developments.length);
+    const groups = [
+      ...html.matchAll(/<h3 class="dev-group__label">(?:<time datetime="(\d{4})">)?([^<]+)/g),
+    ];
+    const years = [
+      ...new Set(briefing.developments.flatMap((d) => (d.date ? [d.date.slice(0, 4)] : []))),
+    ];
+    expect(groups.map((g) => g[2])).toEqual([...years, 'Undated']);
+    expect(html).toMatch(/<ol class="timeline timeline--undated">/);
     // Only the cable's paragraphs carry a portion marking.
     expect(html).not.toMatch(/\(SBU\)<\/span> Jack Ma met South Korean President/);
+  });
+
+  it('shows the portion marking on actors, figures and quotes that have one', () => {
+    const html = renderer.renderBriefing(briefing);
+    expect(html).toMatch(
+      /<th scope="row">Wang Yang<\/th>\s*<td[^>]*>7<\/td>\s*<td data-label="Context"><span class="portion">\(SBU\)<\/span> Guangdong Party Secretary/,
+    );
+    expect(html).toMatch(
+      /<th scope="row">Jack Ma<\/th>\s*<td[^>]*>\d+<\/td>\s*<td data-label="Context">[^<]/,
+    );
+    expect(html).toMatch(
+      /USD 200 million<\/th>\s*<td data-label="What it is"><span class="portion">\(SBU\)<\/span> Alibaba will invest/,
+    );
+    expect(html).toMatch(/<blockquote><p><span class="portion">\(SBU\)<\/span> “Alibaba started/);
+    expect(html).toMatch(/<blockquote><p>“They&#x27;re scared/);
+    const marked = [
+      briefing.bottomLine,
+      briefing.developments,
+      briefing.people,
+      briefing.organizations,
+      briefing.places,
+      briefing.figures,
+      briefing.quotes,
+    ]
+      .flat()
+      .filter((item) => item.marking !== undefined).length;
+    const passages = briefing.sources.flatMap((s) => s.passages).filter((p) => p.marking).length;
+    expect(html.match(/<span class="portion">/g)).toHaveLength(marked + passages);
+  });
+
+  it('shows an estimated source date as such, and a missing one as not stated', () => {
+    const html = renderer.renderBriefing(briefing);
+    expect(html).toContain('<time datetime="2017">c. 2017 (estimated)</time>');
+    expect(html).toContain('<time datetime="2008-05-16">16 May 2008</time>');
+    expect(html).toContain('<span>Date not stated</span>');
+  });
+
+  it('sets a chart in a figure with a caption and an accessible name, and checks it', () => {
+    const html = renderer.renderBriefing(briefing, { charts: { timeline: SVG, places: SVG } });
+    const figures = [
+      ...html.matchAll(
+        /<figure class="chart chart--(\w+)" aria-labelledby="([^"]+)">\s*<div class="chart__image" role="img" aria-label="[^"]+">(<svg[\s\S]*?<\/svg>)<\/div>\s*<figcaption id="([^"]+)"/g,
+      ),
+    ];
+    expect(figures.map((f) => f[1])).toEqual(['timeline', 'places']);
+    for (const f of figures) {
+      expect(f[3]).toBe(SVG);
+      expect(f[2]).toBe(f[4]);
+    }
+    // The timeline sits in Key developments, the places chart in Key actors.
+    expect(html.indexOf('chart--timeline')).toBeGreaterThan(html.indexOf('>Key developments</h2>'));
+    expect(html.indexOf('chart--timeline')).toBeGreaterThan(html.lastIndexOf('class="dev-group"'));
+    expect(html.indexOf('chart--timeline')).toBeLessThan(html.indexOf('>Key actors</h2>'));
+    expect(html.indexOf('chart--places')).toBeGreaterThan(html.indexOf('>Key actors</h2>'));
+    const none = renderer.renderBriefing(briefing, { charts: { timeline: null, places: null } });
+    expect(none).not.toContain('<svg');
+    expect(renderer.renderBriefing(briefing)).not.toContain('class="chart');
+    const evil = SVG.replace('<rect', '<script>alert(1)</script><rect');
+    expect(() =>
+      renderer.renderBriefing(briefing, { charts: { timeline: evil, places: null } }),
+    ).toThrow(/timeline chart/);
   });
 
   it('renders actor and figure tables with header scopes, and quotes as figures', () => {
@@ -161,7 +444,7 @@ describe('renderBriefing', () => {
       'Alibaba will invest USD 200 million in Guangdong over the next three years.',
     );
     expect(html).toMatch(
-      /<figure class="quote">\s*<blockquote><p>“Alibaba started business in Zhejiang, but will prosper in Guangdong\.”<\/p><\/blockquote>\s*<figcaption>Jack Ma<sup/,
+      /<figure class="quote">\s*<blockquote><p><span class="portion">\(SBU\)<\/span> “Alibaba started business in Zhejiang, but will prosper in Guangdong\.”<\/p><\/blockquote>\s*<figcaption>Jack Ma<sup/,
     );
     expect(html).toContain('<figcaption>Speaker not named');
   });
@@ -233,7 +516,7 @@ describe('renderBriefing', () => {
     expect(empty).toBeDefined();
     const html = body(renderer.renderBriefing(empty as Briefing));
     expect(html).toContain('No material in the corpus for this theme');
-    expect(html).toContain('<h1 class="masthead__title">Antitrust and competition</h1>');
+    expect(html).toContain('class="masthead__title">Antitrust and competition</h1>');
     expect(html).not.toContain('<table');
     for (const h of [
       'Bottom line',
@@ -247,16 +530,28 @@ describe('renderBriefing', () => {
     expect(html).not.toContain('class="marking-banner"');
   });
 
-  it('references nothing outside the page', () => {
+  it('references nothing outside the page but its fonts, by relative URL', async () => {
+    const charts = { timeline: SVG, places: SVG };
     const pages = [
-      renderer.renderBriefing(briefing),
+      renderer.renderBriefing(briefing, { charts }),
       ...model.briefings.map((b) => renderer.renderBriefing(b)),
       renderer.renderIndex(model, { pdf: true }),
+      renderer.renderEdition(model, { pageNumbers: null, pdf: true }),
     ];
-    for (const html of pages) {
-      for (const banned of ['http://', 'https://', 'src=', '<link', '<script', '@import', 'url(']) {
-        expect(html).not.toContain(banned);
+    const assets = new Set((await loadAssets()).map((a) => a.path));
+    for (const page of pages) {
+      // An SVG's namespace is a name, not a reference.
+      const html = page.replace(/\sxmlns(?::\w+)?="[^"]*"/g, '');
+      for (const banned of ['http://', 'https://', 'src=', '<link', '<script', '@import']) {
+        expect(html.replace(/\/\*[\s\S]*?\*\//g, '')).not.toContain(banned);
       }
+      const urls = [...html.matchAll(/url\(([^)]*)\)/g)].map((m) => m[1] ?? '');
+      expect(urls.length).toBeGreaterThan(0);
+      for (const url of urls) {
+        expect(url).toMatch(/^fonts\/[a-z0-9-]+\.woff2$/);
+        expect(assets.has(url)).toBe(true);
+      }
+      expect(html).not.toMatch(/base64/);
     }
   });
 
@@ -292,10 +587,129 @@ describe('renderIndex', () => {
     expect(cards[3]).toContain('No material in the corpus for this theme.');
   });
 
+  it('links the edition PDF, shows the overall marking, and lays the cards out in a grid', () => {
+    const html = renderer.renderIndex(model, { pdf: true });
+    expect(html).toContain('href="edition.pdf"');
+    expect(
+      body(html).match(/class="marking-banner"[^>]*>UNCLASSIFIED\/\/FOR OFFICIAL USE ONLY</g),
+    ).toHaveLength(2);
+    expect(style(html)).toMatch(
+      /\.briefing-list\s*\{[^}]*grid-template-columns:\s*repeat\(auto-fill/,
+    );
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+  });
+
   it('omits PDF links when PDFs are not written', () => {
     const html = renderer.renderIndex(model, { pdf: false });
     expect(html).not.toContain('.pdf');
     for (const b of model.briefings) expect(html).toContain(`href="${b.theme}.html"`);
+  });
+});
+
+describe('renderEdition', () => {
+  const pageNumbers = {
+    'international-expansion': 3,
+    'government-relations': 7,
+    'ip-enforcement': 11,
+    antitrust: 112,
+  };
+
+  it('opens with a cover: title, edition date, themes and the overall marking', () => {
+    const html = body(renderer.renderEdition(model, { pageNumbers: null, pdf: true }));
+    expect(html).toContain('<title>Briefings — 2 June 2025</title>');
+    const cover = html.slice(
+      html.indexOf('<section class="cover"'),
+      html.indexOf('<nav class="toc"'),
+    );
+    expect(cover).toContain('<h1 id="cover-title" class="cover__title">Briefings</h1>');
+    expect(cover).toContain('<time datetime="2025-06-02">2 June 2025</time>');
+    expect(cover).toContain('<p class="cover__banner">UNCLASSIFIED//FOR OFFICIAL USE ONLY</p>');
+    for (const b of model.briefings)
+      expect(cover).toContain(`<span class="cover__theme">${b.title}</span>`);
+    const noMarking = body(
+      renderer.renderEdition({ ...model, marking: null }, { pageNumbers: null, pdf: true }),
+    );
+    expect(noMarking).not.toContain('cover__banner');
+    expect(noMarking).not.toContain('class="marking-banner"');
+  });
+
+  it('lists every briefing in the contents with a same-width placeholder, then the page numbers', () => {
+    const first = renderer.renderEdition(model, { pageNumbers: null, pdf: true });
+    const second = renderer.renderEdition(model, { pageNumbers, pdf: true });
+    const pages = (html: string) =>
+      [
+        ...html.matchAll(
+          /<a href="#briefing-([^"]+)"><span class="toc__name">[^<]+<\/span><span class="toc__leader" aria-hidden="true"><\/span><span class="toc__page"><span class="visually-hidden">page <\/span>([^<]+)<\/span><\/a>/g,
+        ),
+      ].map((m) => [m[1], m[2]]);
+    expect(pages(first)).toEqual(model.briefings.map((b) => [b.theme, '—']));
+    expect(pages(second)).toEqual(
+      model.briefings.map((b) => [
+        b.theme,
+        String(pageNumbers[b.theme as keyof typeof pageNumbers]),
+      ]),
+    );
+    // The numbers sit in a fixed-width box, so the second pass lays out like the first.
+    expect(style(first)).toMatch(/\.toc__page\s*\{[^}]*width:\s*3\.5ch/);
+    expect(first.length - second.length).toBe(
+      model.briefings.length * '—'.length - Object.values(pageNumbers).join('').length,
+    );
+    const screen = renderer.renderEdition(model, { pageNumbers: null, pdf: false });
+    expect(body(screen)).not.toContain('toc__page');
+    expect(screen).toContain('href="#briefing-government-relations"');
+  });
+
+  it('puts every briefing in its own section with its id and title, starting a new page', () => {
+    const html = renderer.renderEdition(model, { pageNumbers: null, pdf: true });
+    const starts = model.briefings.map((b) => html.indexOf(`<article id="briefing-${b.theme}"`));
+    expect(starts.every((i) => i > html.indexOf('<nav class="toc"'))).toBe(true);
+    expect([...starts].sort((a, b) => a - b)).toEqual(starts);
+    model.briefings.forEach((b, i) => {
+      const section = html.slice(starts[i], starts[i + 1] ?? html.length);
+      expect(section).toContain(
+        `<h1 id="${b.theme}-briefing-title" class="masthead__title">${b.title}</h1>`,
+      );
+      expect(section).toMatch(
+        new RegExp(`^<article id="briefing-${b.theme}" class="briefing run-${i + 1}"`),
+      );
+    });
+    const css = style(html);
+    expect(css).toMatch(/\.page--edition \.briefing,\s*\.toc\s*\{\s*break-before: page/);
+    // Each section runs its own title in the footer, under the overall banner.
+    model.briefings.forEach((b, i) => {
+      expect(css).toContain(
+        `.run-${i + 1}{page:run-${i + 1}}@page run-${i + 1}{@top-center{content:"UNCLASSIFIED//FOR OFFICIAL USE ONLY"}`,
+      );
+      expect(css).toContain(`@bottom-left{content:${cssString(b.title)}}`);
+    });
+  });
+
+  it('keeps ids unique and every link resolving across sections', () => {
+    const html = renderer.renderEdition(
+      { ...model, briefings: [...model.briefings, { ...briefing, theme: 'fixture' }] },
+      {
+        pageNumbers,
+        pdf: true,
+        charts: { fixture: { timeline: SVG, places: SVG } },
+      },
+    );
+    const pageIds = ids(html);
+    expect(new Set(pageIds).size).toBe(pageIds.length);
+    const links = fragmentLinks(html);
+    expect(links.length).toBeGreaterThan(20);
+    for (const link of links) expect(pageIds).toContain(link);
+    expect(html).toContain('href="#government-relations-cite-1"');
+    expect(html).toContain('id="government-relations-cite-1"');
+    expect(html).toContain('href="#fixture-cite-15"');
+    expect(html).not.toMatch(/href="#cite-/);
+    expect(html.match(/<svg/g)).toHaveLength(2);
+  });
+
+  it('escapes every field of the model', () => {
+    const hostile = '"><script>alert(1)</script><img src=x onerror=alert(2)>{{constructor}}\'';
+    const html = renderer.renderEdition(poison(model, hostile), { pageNumbers: null, pdf: true });
+    expect(html).not.toMatch(/<script|<img/i);
+    expect(html.match(/<\/style>/g)).toHaveLength(1);
   });
 });
 
@@ -345,7 +759,8 @@ describe('templates', () => {
     expect(files.length).toBeGreaterThan(5);
     for (const file of files) {
       const raw = (await readFile(file, 'utf8')).match(/\{\{\{[^}]*\}\}\}|\{\{&[^}]*\}\}/g) ?? [];
-      expect(raw.filter((r) => r !== '{{{@css}}}')).toEqual([]);
+      const allowed = ['{{{@css}}}', '{{{charts.timeline}}}', '{{{charts.places}}}'];
+      expect(raw.filter((r) => !allowed.includes(r))).toEqual([]);
     }
   });
 
@@ -353,6 +768,11 @@ describe('templates', () => {
     const css = await readFile(join(TEMPLATES, 'briefing.css'), 'utf8');
     expect(css).toMatch(/@page\s*\{[^}]*size:\s*A4/);
     expect(css).toMatch(/margin:\s*18mm/);
+    expect(css).toMatch(
+      /@bottom-right\s*\{\s*content: 'Page ' counter\(page\) ' of ' counter\(pages\)/,
+    );
+    expect(css).toMatch(/orphans: 3;\s*widows: 3/);
+    expect(css).toMatch(/@media print \{[\s\S]*\.marking-banner \{\s*display: none/);
     expect(css).toContain('break-inside: avoid');
     expect(css).toContain('break-after: avoid');
   });

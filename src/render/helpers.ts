@@ -41,6 +41,16 @@ export function formatDate(iso: string | null | undefined): string {
 }
 
 /**
+ * Formats a source's publication date, saying how sure it is: an `estimated` date reads
+ * `c. 2017 (estimated)`, a missing one `Date not stated`.
+ */
+export function formatSourceDate(published: string | null, publishedFrom: string | null): string {
+  if (published === null) return 'Date not stated';
+  const date = formatDate(published);
+  return publishedFrom === 'estimated' ? `c. ${date} (estimated)` : date;
+}
+
+/**
  * Formats a period `from`–`to` with an en dash; a single date when both ends are the same.
  * Returns an empty string for `null`, so templates can guard with `{{#if period}}`.
  */
@@ -98,6 +108,13 @@ export const helpers: Record<string, HelperDelegate> = {
     if (value != null && typeof value !== 'string')
       throw new TypeError('formatDate: expects a string');
     return formatDate(value);
+  },
+  formatSourceDate: (...raw: unknown[]) => {
+    const [published, from] = args(raw);
+    if (published != null && typeof published !== 'string') {
+      throw new TypeError('formatSourceDate: expects a date string or null');
+    }
+    return formatSourceDate(published ?? null, typeof from === 'string' ? from : null);
   },
   formatPeriod: (...raw: unknown[]) => {
     const [value] = args(raw);

@@ -13,6 +13,7 @@ export type PageTemplate = (context: unknown, data: Record<string, unknown>) => 
 export interface TemplateSet {
   briefing: PageTemplate;
   index: PageTemplate;
+  edition: PageTemplate;
   /** Contents of `briefing.css`, inserted raw into each page's `<style>`. */
   css: string;
 }
@@ -80,7 +81,7 @@ async function listPartials(dir: string): Promise<string[]> {
 }
 
 /**
- * Reads `layout.hbs`, `partials/*.hbs`, `briefing.hbs`, `index.hbs` and `briefing.css` from
+ * Reads `layout.hbs`, `partials/*.hbs`, `briefing.hbs`, `index.hbs`, `edition.hbs` and `briefing.css` from
  * `templatesDir` and compiles them into a fresh Handlebars environment with the formatting
  * helpers registered. Partials are named after their file (`partials/cites.hbs` → `cites`).
  */
@@ -109,5 +110,10 @@ export async function loadTemplates(templatesDir: string): Promise<TemplateSet> 
   if (/<\/style/i.test(css))
     throw new TemplateError(cssFile, 'stylesheet must not contain </style');
 
-  return { briefing: await page('briefing.hbs'), index: await page('index.hbs'), css };
+  return {
+    briefing: await page('briefing.hbs'),
+    index: await page('index.hbs'),
+    edition: await page('edition.hbs'),
+    css,
+  };
 }
