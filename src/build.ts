@@ -1,9 +1,12 @@
 import { stat } from 'node:fs/promises';
 import type { ResolvedConfig } from './config/resolve-config.js';
-import type { BuildResult, CorpusModel, Message } from './model.js';
+import type { Briefing, BuildResult, CorpusModel, Message } from './model.js';
 import { analyzeCorpus } from './analyze-corpus.js';
 import { createRenderer } from './render/render.js';
 import { createPrinter } from './print/print.js';
+import { printEdition, type RenderEdition } from './edition/print-edition.js';
+import { loadAssets, referencedBy, type Asset } from './render/assets.js';
+import { chartsFor, type BriefingCharts } from './visualize/charts.js';
 import { OutputStage } from './write-output.js';
 
 /** A build that could not run at all (as opposed to content problems, which are messages). */
@@ -44,16 +47,28 @@ export async function build(
     );
   }
   const renderer = await createRenderer(config.templates);
+  const charts = await chartsOf(model);
+  const pages = model.briefings.map((briefing) => ({
+    briefing,
+    html: renderer.renderBriefing(briefing, { charts: charts[briefing.theme] }),
+  }));
+  const index = renderer.renderIndex(model, { pdf: config.pdf.enabled });
+  const edition: RenderEdition = (pageNumbers) =>
+    renderer.renderEdition(model, { pageNumbers, pdf: true, charts });
+  const assets = referencedBy(await loadAssets(), [
+    ...pages.map((page) => page.html),
+    index,
+    ...(config.pdf.enabled ? [edition(null)] : []),
+  ]);
   const stage = await OutputStage.open(config.output);
   try {
     await stage.write('model.json', `${JSON.stringify(model, null, 2)}\n`);
-    const pages = model.briefings.map((briefing) => ({
-      briefing,
-      html: renderer.renderBriefing(briefing),
-    }));
     for (const { briefing, html } of pages) await stage.write(`${briefing.theme}.html`, html);
-    await stage.write('index.html', renderer.renderIndex(model, { pdf: config.pdf.enabled }));
-    const pdfCount = config.pdf.enabled ? await printAll(config, stage, pages, logger) : 0;
+    await stage.write('index.html', index);
+    for (const asset of assets) await stage.write(asset.path, asset.body);
+    const pdfCount = config.pdf.enabled
+      ? await printAll(config, stage, { model, pages, edition, assets }, logger)
+      : 0;
     const written = await stage.commit();
     return {
       model,
@@ -68,27 +83,72 @@ export async function build(
   }
 }
 
+async function chartsOf(model: CorpusModel): Promise<Record<string, BriefingCharts>> {
+  const entries = await Promise.all(
+    model.briefings.map(async (briefing) => [briefing.theme, await chartsFor(briefing)] as const),
+  );
+  return Object.fromEntries(entries);
+}
+
+interface Printable {
+  model: CorpusModel;
+  pages: { briefing: Briefing; html: string }[];
+  edition: RenderEdition;
+  assets: Asset[];
+}
+
+/** Prints every briefing and the edition with one browser; returns how many PDFs were written. */
 async function printAll(
   config: ResolvedConfig,
   stage: OutputStage,
-  pages: { briefing: CorpusModel['briefings'][number]; html: string }[],
+  { model, pages, edition, assets }: Printable,
   logger: BuildLogger,
 ): Promise<number> {
-  const printer = createPrinter(config.pdf.browser ? { executablePath: config.pdf.browser } : {});
+  const printer = createPrinter({
+    ...(config.pdf.browser ? { executablePath: config.pdf.browser } : {}),
+    assets,
+  });
   try {
     for (const { briefing, html } of pages) {
       logger.progress(`Printing ${briefing.theme}.pdf`);
       const file = `${briefing.theme}.pdf`;
       await printer.print({
         html,
+        name: file,
         file: stage.pathOf(file),
-        title: `${briefing.title} — ${briefing.edition.date}`,
-        banner: briefing.marking?.banner ?? null,
         format: config.pdf.format,
+        metadata: {
+          title: `${briefing.title} — ${briefing.edition.date}`,
+          subject: briefing.description,
+          keywords: briefing.keywords,
+          author: config.author,
+          date: briefing.edition.date,
+          lang: 'en',
+        },
       });
       stage.add(file);
     }
-    return pages.length;
+    logger.progress('Printing edition.pdf');
+    await printEdition(
+      printer,
+      edition,
+      {
+        name: 'edition.pdf',
+        file: stage.pathOf('edition.pdf'),
+        format: config.pdf.format,
+        metadata: {
+          title: `Briefings — ${model.edition.date}`,
+          subject: model.briefings.map((b) => b.title).join('; '),
+          keywords: model.briefings.map((b) => b.title),
+          author: config.author,
+          date: model.edition.date,
+          lang: 'en',
+        },
+      },
+      model.briefings.map((b) => ({ theme: b.theme, title: b.title })),
+    );
+    stage.add('edition.pdf');
+    return pages.length + 1;
   } finally {
     await printer.close();
   }

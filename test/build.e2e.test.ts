@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from './helpers/run-cli.js';
-import { readPdf, squash, type PdfContent } from './helpers/pdf.js';
+import { pdfDay, readPdf, squash, type PdfContent } from './helpers/pdf.js';
 import { corpus } from './helpers/paths.js';
 
 const THEMES = ['international-expansion', 'government-relations', 'ip-enforcement'];
@@ -27,17 +27,30 @@ beforeAll(async () => {
   out = path.join(await mkdtemp(path.join(os.tmpdir(), 'briefing-e2e-')), 'output');
   run = await runCli(['build', '--corpus', corpus, '--out', out, '--date', '2026-11-22']);
   for (const theme of THEMES) pdfs[theme] = await readPdf(path.join(out, `${theme}.pdf`));
+  pdfs.edition = await readPdf(path.join(out, 'edition.pdf'));
 }, 120_000);
 
 describe('end to end: the sample corpus, printed by a real Chromium', () => {
   it('builds three briefings with PDFs and says so in one line', async () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout.trim()).toMatch(/^Built 3 briefings \(3 PDF\) from 4 documents in [\d.]+ s$/);
+    expect(run.stdout.trim()).toMatch(/^Built 3 briefings \(4 PDF\) from 4 documents in [\d.]+ s$/);
     const files = (await readdir(out)).sort();
     expect(files).toEqual(
-      [...THEMES.flatMap((t) => [`${t}.html`, `${t}.pdf`]), 'index.html', 'model.json'].sort(),
+      [
+        ...THEMES.flatMap((t) => [`${t}.html`, `${t}.pdf`]),
+        'edition.pdf',
+        'fonts',
+        'index.html',
+        'model.json',
+      ].sort(),
     );
+    // Fonts ship as files next to the pages, never inlined.
+    const fonts = await readdir(path.join(out, 'fonts'));
+    expect(fonts.some((f) => f.startsWith('source-serif-4-latin-400'))).toBe(true);
+    for (const theme of THEMES) {
+      expect(await readFile(path.join(out, `${theme}.html`), 'utf8')).not.toMatch(/base64/);
+    }
     for (const theme of THEMES)
       expect((await stat(path.join(out, `${theme}.pdf`))).size).toBeGreaterThan(10_000);
   });
@@ -54,6 +67,18 @@ describe('end to end: the sample corpus, printed by a real Chromium', () => {
       for (const pattern of expectations[theme]!) expect(text).toMatch(pattern);
       expect(text).toMatch(new RegExp(`Page 1 of ${pdf.pages}`));
       expect(pdf.info.Title).toMatch(/ — 2026-11-22$/);
+      expect(pdf.info.Author).toBe('Briefing desk');
+      expect(String(pdf.info.Keywords)).toMatch(/^[A-Z][\w ]+, /);
+      expect(pdfDay(pdf.info.CreationDate)).toBe('2026-11-22');
+      expect(pdf.info.Language ?? pdf.info.Lang).toMatch(/^en/);
+      expect(pdf.tagged).toBe(true);
+      expect(pdf.outline.map((t) => t.toLowerCase())).toEqual(
+        expect.arrayContaining(['bottom line', 'key developments', 'sources']),
+      );
+      expect(pdf.fonts.some((f) => /SourceSerif4/.test(f))).toBe(true);
+      const links = pdf.links.flat();
+      expect(links.length).toBeGreaterThan(3);
+      for (const link of links.filter((l) => l.dest)) expect(link.page).not.toBeNull();
       expect(pdf.pageSizes[0]!.width).toBeCloseTo(595.3, -1); // A4
       for (const junk of BOILERPLATE) expect(text).not.toContain(junk);
     }
@@ -65,6 +90,20 @@ describe('end to end: the sample corpus, printed by a real Chromium', () => {
       expect(page).toContain('UNCLASSIFIED//FOR OFFICIAL USE ONLY');
     expect(squash(marked.text)).toMatch(/\(SBU\)/);
     expect(pdfs['ip-enforcement']!.text).not.toContain('UNCLASSIFIED');
+  });
+
+  it('joins every briefing in edition.pdf behind a cover and a contents page whose numbers are right', () => {
+    const edition = pdfs.edition!;
+    const contents = squash(edition.pageTexts[1]!);
+    const titles = ['International expansion', 'Government relations', 'IP enforcement'];
+    for (const title of titles) {
+      const listed = Number(new RegExp(`${title} (\\d+)`).exec(contents)?.[1]);
+      expect(listed).toBeGreaterThan(2);
+      // The section's own masthead (kicker, then title) is on the page the contents name.
+      expect(squash(edition.pageTexts[listed - 1]!)).toContain(`22 NOVEMBER 2026 ${title}`);
+      expect(squash(edition.pageTexts[listed - 2]!)).not.toContain(`22 NOVEMBER 2026 ${title}`);
+    }
+    expect(edition.pages).toBeGreaterThan(pdfs['ip-enforcement']!.pages + 2);
   });
 
   it('writes an index linking every briefing and the model', async () => {

@@ -91,6 +91,7 @@ describe('cli', () => {
       /^Built 3 briefings \(0 PDF\) from 2 documents in [\d.]+ s — .*3 errors, 1 warning/,
     );
     expect((await readdir(out)).sort()).toEqual([
+      'fonts',
       'government-relations.html',
       'index.html',
       'international-expansion.html',

@@ -3,24 +3,14 @@ import type { Browser } from 'puppeteer';
 import { writeFileAtomic } from './atomic-write.js';
 import { BrowserNotFoundError, findBrowser } from './find-browser.js';
 import type { BrowserLocation } from './find-browser.js';
-import { renderPdf } from './render-pdf.js';
+import { finishPdf } from './finish-pdf.js';
+import type { PdfJob, PrintAsset, PrintJob } from './job.js';
 import { launchBrowser } from './launch.js';
+import { PagePool } from './page-pool.js';
+import { indexAssets } from './private-origin.js';
+import { renderPdf } from './render-pdf.js';
 
-/** One HTML document to print to one PDF file. */
-export interface PrintJob {
-  /** A complete, self-contained HTML document (styles inlined; it references nothing external). */
-  html: string;
-  /** Absolute path of the PDF to write; its directory is created if missing. */
-  file: string;
-  /** The PDF's Title metadata (the document's `<title>` is set to it before printing). */
-  title: string;
-  /** Handling/classification marking printed in the running header and footer of every page; `null` = none. */
-  banner: string | null;
-  /** Document language; defaults to the HTML's own `lang`, else `'en'`. */
-  lang?: string;
-  /** Paper size; default A4. */
-  format?: 'A4' | 'Letter' | 'Legal' | 'A3';
-}
+export type { PdfJob, PdfMetadata, PrintAsset, PrintJob } from './job.js';
 
 /** How a {@link Printer} finds and drives its browser. */
 export interface PrinterOptions {
@@ -30,6 +20,14 @@ export interface PrinterOptions {
   env?: NodeJS.ProcessEnv;
   /** Limit for launching the browser and for each step of a job, in ms (default 60 000). */
   timeoutMs?: number;
+  /**
+   * Files documents may load by relative URL, served from memory at the documents' private
+   * origin: the web fonts (`fonts/<file>`). Nothing else is ever loaded.
+   * @throws {TypeError} from {@link createPrinter} for an asset outside `fonts/`.
+   */
+  assets?: readonly PrintAsset[];
+  /** Called with each URL a document asked for and was refused (for diagnostics). */
+  onRefused?: (url: string) => void;
 }
 
 /** Prints HTML documents to PDF with one shared headless browser. */
@@ -40,6 +38,13 @@ export interface Printer {
    * @throws {BrowserNotFoundError} unwrapped, when there is no browser to print with.
    */
   print(job: PrintJob): Promise<void>;
+  /**
+   * Prints one document to PDF bytes, finished as {@link print} writes them, without writing
+   * anything (to inspect a layout before the final print).
+   * @throws {PrintError} naming `job.name`, with the underlying error as `cause`.
+   * @throws {BrowserNotFoundError} unwrapped, as for {@link print}.
+   */
+  render(job: PdfJob): Promise<Uint8Array>;
   /** Waits for jobs in progress, then closes the browser. Safe to call when never launched, and twice. */
   close(): Promise<void>;
   /** Whether this printer's browser is running. */
@@ -50,11 +55,11 @@ export interface Printer {
   readonly browser: BrowserLocation | null;
 }
 
-/** Printing one job failed; the message names the PDF file, `cause` holds the reason. */
+/** Printing one job failed; the message names the PDF file (or job), `cause` holds the reason. */
 export class PrintError extends Error {
   /** Stable machine-readable code. */
   readonly code = 'print-failed';
-  /** The PDF file the job was to write. */
+  /** The PDF file the job was to write ({@link PdfJob.name} for {@link Printer.render}). */
   readonly file: string;
 
   constructor(file: string, cause: unknown) {
@@ -68,24 +73,48 @@ export class PrintError extends Error {
 /** Default for {@link PrinterOptions.timeoutMs}. */
 export const DEFAULT_PRINT_TIMEOUT_MS = 60_000;
 
-/** Creates a printer; the browser is launched on the first {@link Printer.print}, not here. */
+/**
+ * Creates a printer; the browser is launched on the first {@link Printer.print}, not here.
+ * @throws {TypeError} for an asset outside `fonts/` (see {@link PrinterOptions.assets}).
+ */
 export function createPrinter(options: PrinterOptions = {}): Printer {
-  return new ChromiumPrinter(options);
+  return new ChromiumPrinter(options, null);
+}
+
+/**
+ * A printer that prints with a browser the caller launched and closes: its `close` closes only
+ * its own tabs. For measuring printing against bare Puppeteer calls in the same browser.
+ * @throws {TypeError} for an asset outside `fonts/` (see {@link PrinterOptions.assets}).
+ */
+export function createPrinterOn(
+  browser: Browser,
+  options: Pick<PrinterOptions, 'assets' | 'onRefused' | 'timeoutMs'> = {},
+): Printer {
+  return new ChromiumPrinter(options, browser);
+}
+
+interface Running {
+  browser: Browser;
+  pages: PagePool;
 }
 
 class ChromiumPrinter implements Printer {
   readonly #options: PrinterOptions;
+  readonly #shared: Browser | null;
   readonly #timeoutMs: number;
-  readonly #jobs = new Set<Promise<void>>();
-  #starting: Promise<Browser> | null = null;
-  #running: Browser | null = null;
+  readonly #assets: ReturnType<typeof indexAssets>;
+  readonly #jobs = new Set<Promise<unknown>>();
+  #starting: Promise<Running> | null = null;
+  #running: Running | null = null;
   #location: BrowserLocation | null = null;
   #launches = 0;
   #closed = false;
 
-  constructor(options: PrinterOptions) {
+  constructor(options: PrinterOptions, shared: Browser | null) {
     this.#options = options;
+    this.#shared = shared;
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS;
+    this.#assets = indexAssets(options.assets ?? []);
   }
 
   get launched(): boolean {
@@ -101,11 +130,11 @@ class ChromiumPrinter implements Printer {
   }
 
   print(job: PrintJob): Promise<void> {
-    const run = this.#print(job);
-    const tracked = run.catch(() => undefined);
-    this.#jobs.add(tracked);
-    void tracked.then(() => this.#jobs.delete(tracked));
-    return run;
+    return this.#track(this.#print(job));
+  }
+
+  render(job: PdfJob): Promise<Uint8Array> {
+    return this.#track(this.#render(job));
   }
 
   async close(): Promise<void> {
@@ -114,32 +143,63 @@ class ChromiumPrinter implements Printer {
     const starting = this.#starting;
     this.#starting = null;
     if (starting === null) return;
-    const browser = await starting.catch(() => null);
+    const running = await starting.catch(() => null);
     this.#running = null;
-    if (browser === null) return;
+    if (running === null) return;
+    if (running.browser === this.#shared) {
+      await running.pages.close();
+      return;
+    }
     try {
-      await browser.close();
+      await running.browser.close();
     } catch {
       // The browser is wedged or already gone: make sure its process does not outlive us.
-      browser.process()?.kill('SIGKILL');
+      running.browser.process()?.kill('SIGKILL');
     }
+  }
+
+  #track<T>(run: Promise<T>): Promise<T> {
+    const tracked = run.catch(() => undefined);
+    this.#jobs.add(tracked);
+    void tracked.then(() => this.#jobs.delete(tracked));
+    return run;
   }
 
   async #print(job: PrintJob): Promise<void> {
     try {
-      if (this.#closed) throw new Error('the printer has been closed');
       if (!isAbsolute(job.file)) throw new Error('the PDF path must be absolute');
-      const browser = await this.#browser();
-      const pdf = await renderPdf(browser, job, this.#timeoutMs);
+      const pdf = await this.#pdf({ ...job, name: job.name ?? job.file });
       await writeFileAtomic(job.file, pdf);
     } catch (error) {
-      // A missing browser is not about this job: let the caller report it once, with its hint.
-      if (error instanceof BrowserNotFoundError) throw error;
-      throw new PrintError(job.file, error);
+      throw wrap(job.file, error);
     }
   }
 
-  #browser(): Promise<Browser> {
+  async #render(job: PdfJob): Promise<Uint8Array> {
+    try {
+      return await this.#pdf(job);
+    } catch (error) {
+      throw wrap(job.name ?? 'document', error);
+    }
+  }
+
+  async #pdf(job: PdfJob): Promise<Uint8Array> {
+    if (this.#closed) throw new Error('the printer has been closed');
+    const { pages } = await this.#browser();
+    const page = await pages.acquire();
+    let raw: Uint8Array;
+    try {
+      raw = await renderPdf(page, job, this.#timeoutMs);
+    } catch (error) {
+      pages.discard(page);
+      throw error;
+    }
+    // The tab goes back before pdf-lib runs, so the next job's layout overlaps this one's rewrite.
+    pages.release(page);
+    return finishPdf(raw, job);
+  }
+
+  #browser(): Promise<Running> {
     if (this.#starting === null) {
       const starting = this.#launch();
       this.#starting = starting;
@@ -151,7 +211,17 @@ class ChromiumPrinter implements Printer {
     return this.#starting;
   }
 
-  async #launch(): Promise<Browser> {
+  async #launch(): Promise<Running> {
+    if (this.#shared !== null) {
+      const pages = new PagePool(
+        this.#shared,
+        this.#assets,
+        this.#timeoutMs,
+        this.#options.onRefused,
+      );
+      this.#running = { browser: this.#shared, pages };
+      return this.#running;
+    }
     const location = await findBrowser({
       executablePath: this.#options.executablePath,
       env: this.#options.env,
@@ -159,14 +229,23 @@ class ChromiumPrinter implements Printer {
     const browser = await launchBrowser(location.executablePath, this.#timeoutMs);
     this.#launches += 1;
     this.#location = location;
-    this.#running = browser;
+    const running = {
+      browser,
+      pages: new PagePool(browser, this.#assets, this.#timeoutMs, this.#options.onRefused),
+    };
+    this.#running = running;
     browser.once('disconnected', () => {
-      // A crashed browser is forgotten so that the next job launches a fresh one.
-      if (this.#running === browser) {
+      // A crashed browser is forgotten (its tabs with it) so that the next job launches anew.
+      if (this.#running === running) {
         this.#running = null;
         this.#starting = null;
       }
     });
-    return browser;
+    return running;
   }
+}
+
+function wrap(name: string, error: unknown): Error {
+  // A missing browser is not about this job: let the caller report it once, with its hint.
+  return error instanceof BrowserNotFoundError ? error : new PrintError(name, error);
 }

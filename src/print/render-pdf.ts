@@ -1,55 +1,55 @@
-import type { Browser } from 'puppeteer';
-import { isolatePage } from './isolate-page.js';
-import { PAGE_MARGIN, footerTemplate, headerTemplate } from './page-templates.js';
-import type { PrintJob } from './print.js';
+import type { PdfJob } from './job.js';
+import type { ServedPage } from './served-page.js';
 
-/** The bits of the DOM `setDocumentMeta` touches (the project's TS lib has no DOM types). */
-interface MetaDocument {
-  title: string;
+/**
+ * Page margins for documents whose CSS declares none. A document's own `@page { margin }` wins
+ * over these, and its `@page` margin boxes carry the running header and footer.
+ */
+export const FALLBACK_MARGIN = {
+  top: '20mm',
+  right: '16mm',
+  bottom: '22mm',
+  left: '16mm',
+} as const;
+
+/** The bit of the DOM the language override touches (the project's TS lib has no DOM types). */
+interface LangDocument {
   documentElement: { lang: string };
 }
 
 /**
- * Renders one job's HTML to PDF bytes on a fresh, isolated page of `browser`
- * (see {@link isolatePage}); the page is closed whatever happens.
+ * Loads `job.html` on an isolated tab and prints it as Chromium makes it: tagged,
+ * with an outline from the headings, page size and margins from the CSS `@page` rules.
+ * No Chromium header or footer: those come from the document's `@page` margin boxes.
  */
 export async function renderPdf(
-  browser: Browser,
-  job: PrintJob,
+  served: ServedPage,
+  job: PdfJob,
   timeoutMs: number,
 ): Promise<Uint8Array> {
-  const page = await browser.newPage();
-  try {
-    page.setDefaultTimeout(timeoutMs);
-    page.setDefaultNavigationTimeout(timeoutMs);
-    await isolatePage(page);
-    // 'load', not 'networkidle0': with every request refused the network is idle at once,
-    // and networkidle waits can hang on requests Chromium never reports as finished.
-    await page.setContent(job.html, { waitUntil: 'load', timeout: timeoutMs });
-    // DevTools evaluation still works with page JavaScript off. Chromium takes the PDF's
-    // Title from document.title and its language from <html lang>.
-    await page.evaluate(
-      (title: string, lang: string | null) => {
-        const doc = (globalThis as unknown as { document: MetaDocument }).document;
-        doc.title = title;
-        if (lang !== null) doc.documentElement.lang = lang;
-        else if (doc.documentElement.lang === '') doc.documentElement.lang = 'en';
-      },
-      job.title,
-      job.lang ?? null,
-    );
-    return await page.pdf({
-      format: job.format ?? 'A4',
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: headerTemplate(job.banner),
-      footerTemplate: footerTemplate(job.banner),
-      margin: { ...PAGE_MARGIN },
-      tagged: true,
-      outline: true,
-      timeout: timeoutMs,
-    });
-  } finally {
-    await page.close().catch(() => undefined);
+  const { page } = served;
+  await served.load(job.html, timeoutMs);
+  const lang = job.metadata?.lang;
+  if (lang !== undefined && declaredLang(job.html) !== lang) {
+    // DevTools evaluation works with page JavaScript off. Chromium tags the structure tree's
+    // root with <html lang>, so the language must be right before printing, not only after.
+    await page.evaluate((value: string) => {
+      (globalThis as unknown as { document: LangDocument }).document.documentElement.lang = value;
+    }, lang);
   }
+  return page.pdf({
+    format: job.format ?? 'A4',
+    preferCSSPageSize: true,
+    margin: { ...FALLBACK_MARGIN },
+    printBackground: true,
+    displayHeaderFooter: false,
+    tagged: true,
+    outline: true,
+    timeout: timeoutMs,
+  });
+}
+
+/** The `lang` attribute of the document's `<html>` tag, if it has one. */
+function declaredLang(html: string): string | undefined {
+  return /<html\b[^>]*?\slang\s*=\s*["']?([^"'\s>]*)/i.exec(html)?.[1];
 }
