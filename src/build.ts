@@ -1,14 +1,20 @@
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { ResolvedConfig } from './config/resolve-config.js';
-import type { Briefing, BuildResult, CorpusModel, Message } from './model.js';
+import type { BuildResult, Message } from './model.js';
 import { analyzeCorpus } from './analyze-corpus.js';
 import { createRenderer } from './render/render.js';
-import { createPrinter } from './print/print.js';
-import { printEdition, type RenderEdition } from './edition/print-edition.js';
-import { loadAssets, referencedBy, type Asset } from './render/assets.js';
-import { chartsFor, type BriefingCharts } from './visualize/charts.js';
+import type { RenderEdition } from './edition/print-edition.js';
+import { loadAssets, referencedBy } from './render/assets.js';
 import { OutputStage } from './write-output.js';
+import { CacheStore } from './cache/store.js';
+import { applyEditions, type EditionState } from './editions/apply-editions.js';
+import { EDITIONS_DIR, EDITIONS_STATE, readEditionState } from './build/edition-state.js';
+import { chartsOf } from './build/charts.js';
+import { printPdfs } from './build/print-pdfs.js';
 
+/** The cache folder, inside the output folder. */
+export const CACHE_DIR = '.cache';
 /** A build that could not run at all (as opposed to content problems, which are messages). */
 export class BuildError extends Error {
   constructor(
@@ -29,8 +35,11 @@ export interface BuildLogger {
 const silent: BuildLogger = { progress: () => {} };
 
 /**
- * Builds the briefings: ingest → analyze → compose (the whole model first), then render
- * every page and print every PDF with one browser, then move all outputs into place at once.
+ * Builds the briefings: ingest → analyze → compose (the whole model first), then editions,
+ * render every page and print every PDF with one browser, then move what changed into place at
+ * once. Work is proportional to the change: analyses, charts and PDFs come from a persisted,
+ * content-addressed cache when their inputs are unchanged (`force` ignores it), and an output
+ * file whose bytes are unchanged is never touched.
  */
 export async function build(
   config: ResolvedConfig,
@@ -39,15 +48,19 @@ export async function build(
   const started = performance.now();
   await assertCorpus(config.corpus);
   logger.progress(`Reading ${config.corpus}`);
-  const model = await analyzeCorpus(config);
-  if (model.documents.length === 0) {
+  const cache = new CacheStore(path.join(config.output, CACHE_DIR));
+  const analyses = { analyzed: [] as string[], reused: [] as string[] };
+  const analyzed = await analyzeCorpus(config, { cache, force: config.force, stats: analyses });
+  if (analyzed.documents.length === 0) {
     throw new BuildError(
       'nothing-to-build',
       `No readable document in ${config.corpus} (*.md, *.markdown, *.txt).`,
     );
   }
+  const previous = await readEditionState(config.output);
+  const { model, state, changed } = applyEditions(analyzed, previous, config.editionDate);
   const renderer = await createRenderer(config.templates);
-  const charts = await chartsOf(model);
+  const charts = await chartsOf(model, cache, config.force);
   const pages = model.briefings.map((briefing) => ({
     briefing,
     html: renderer.renderBriefing(briefing, { charts: charts[briefing.theme] }),
@@ -62,20 +75,23 @@ export async function build(
   ]);
   const stage = await OutputStage.open(config.output);
   try {
+    await archivePrevious(stage, changed, previous);
     await stage.write('model.json', `${JSON.stringify(model, null, 2)}\n`);
     for (const { briefing, html } of pages) await stage.write(`${briefing.theme}.html`, html);
     await stage.write('index.html', index);
     for (const asset of assets) await stage.write(asset.path, asset.body);
-    const pdfCount = config.pdf.enabled
-      ? await printAll(config, stage, { model, pages, edition, assets }, logger)
-      : 0;
+    await stage.write(EDITIONS_STATE, `${JSON.stringify(state, null, 2)}\n`);
+    const pdfs = config.pdf.enabled
+      ? await printPdfs(config, stage, { model, pages, edition, assets }, cache, logger)
+      : { printed: [], reused: [] };
     const written = await stage.commit();
     return {
       model,
       written,
       messages: model.messages,
       durationMs: performance.now() - started,
-      pdfCount,
+      pdfCount: config.pdf.enabled ? pages.length + 1 : 0,
+      work: { ...analyses, newEditions: changed, printed: pdfs.printed, reusedPdfs: pdfs.reused },
     };
   } catch (error) {
     await stage.discard();
@@ -83,74 +99,19 @@ export async function build(
   }
 }
 
-async function chartsOf(model: CorpusModel): Promise<Record<string, BriefingCharts>> {
-  const entries = await Promise.all(
-    model.briefings.map(async (briefing) => [briefing.theme, await chartsFor(briefing)] as const),
-  );
-  return Object.fromEntries(entries);
-}
-
-interface Printable {
-  model: CorpusModel;
-  pages: { briefing: Briefing; html: string }[];
-  edition: RenderEdition;
-  assets: Asset[];
-}
-
-/** Prints every briefing and the edition with one browser; returns how many PDFs were written. */
-async function printAll(
-  config: ResolvedConfig,
+/** Keeps the edition a changed briefing replaces under `editions/<theme>/<number>/`. */
+async function archivePrevious(
   stage: OutputStage,
-  { model, pages, edition, assets }: Printable,
-  logger: BuildLogger,
-): Promise<number> {
-  const printer = createPrinter({
-    ...(config.pdf.browser ? { executablePath: config.pdf.browser } : {}),
-    assets,
-  });
-  try {
-    for (const { briefing, html } of pages) {
-      logger.progress(`Printing ${briefing.theme}.pdf`);
-      const file = `${briefing.theme}.pdf`;
-      await printer.print({
-        html,
-        name: file,
-        file: stage.pathOf(file),
-        format: config.pdf.format,
-        metadata: {
-          title: `${briefing.title} — ${briefing.edition.date}`,
-          subject: briefing.description,
-          keywords: briefing.keywords,
-          author: config.author,
-          date: briefing.edition.date,
-          lang: 'en',
-        },
-      });
-      stage.add(file);
+  changed: string[],
+  previous: EditionState,
+): Promise<void> {
+  for (const theme of changed) {
+    const prior = previous.briefings[theme];
+    if (!prior) continue;
+    for (const file of [`${theme}.html`, `${theme}.pdf`]) {
+      const bytes = await readFile(path.join(stage.output, file)).catch(() => null);
+      if (bytes) await stage.write(`${EDITIONS_DIR}/${theme}/${prior.number}/${file}`, bytes);
     }
-    logger.progress('Printing edition.pdf');
-    await printEdition(
-      printer,
-      edition,
-      {
-        name: 'edition.pdf',
-        file: stage.pathOf('edition.pdf'),
-        format: config.pdf.format,
-        metadata: {
-          title: `Briefings — ${model.edition.date}`,
-          subject: model.briefings.map((b) => b.title).join('; '),
-          keywords: model.briefings.map((b) => b.title),
-          author: config.author,
-          date: model.edition.date,
-          lang: 'en',
-        },
-      },
-      model.briefings.map((b) => ({ theme: b.theme, title: b.title })),
-    );
-    stage.add('edition.pdf');
-    return pages.length + 1;
-  } finally {
-    await printer.close();
   }
 }
 

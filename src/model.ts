@@ -205,6 +205,8 @@ export interface BriefingItem {
   date: string | null;
   /** Portion marking carried over from the source paragraph. */
   marking?: string;
+  /** True when the item was not in the previous edition. */
+  new?: boolean;
   citations: number[];
 }
 
@@ -233,6 +235,8 @@ export interface BriefingFigure {
   context: string;
   /** Portion marking of the paragraph it comes from. */
   marking?: string;
+  /** True when the figure was not in the previous edition. */
+  new?: boolean;
   citations: number[];
 }
 
@@ -242,6 +246,8 @@ export interface BriefingQuote {
   speaker: string | null;
   /** Portion marking of the paragraph it comes from. */
   marking?: string;
+  /** True when the quote was not in the previous edition. */
+  new?: boolean;
   citations: number[];
 }
 
@@ -293,6 +299,17 @@ export interface Briefing {
   quotes: BriefingQuote[];
   citations: Citation[];
   sources: BriefingSource[];
+  /** What changed since the previous edition; `null` for a first edition. */
+  sinceLast: SinceLastEdition | null;
+}
+
+/** The "since the last edition" section of a briefing. */
+export interface SinceLastEdition {
+  previous: { number: number; date: string };
+  /** How many items are new (each is also marked `new`). */
+  added: number;
+  /** Documents the previous edition cited that have left the corpus. */
+  withdrawn: { document: string; title: string }[];
 }
 
 /** Everything analysis and composition produced: what `output/model.json` holds. */
@@ -316,4 +333,15 @@ export interface BuildResult {
   /** Wall time in milliseconds. */
   durationMs: number;
   pdfCount: number;
+  /** What this build did afresh and what it reused. */
+  work: {
+    /** Documents analyzed afresh, and reused from the cache (paths). */
+    analyzed: string[];
+    reused: string[];
+    /** Briefings that became a new edition (themes). */
+    newEditions: string[];
+    /** PDFs printed, and reused from the cache (file names). */
+    printed: string[];
+    reusedPdfs: string[];
+  };
 }

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -25,11 +25,18 @@ export class OutputStage {
     return path.join(this.dir, relative);
   }
 
-  /** Stages a file's content. */
-  async write(relative: string, content: string | Uint8Array): Promise<void> {
+  /**
+   * Stages a file's content, unless the output folder already holds exactly these bytes:
+   * an unchanged output is never touched. Returns whether the file will be written.
+   */
+  async write(relative: string, content: string | Uint8Array): Promise<boolean> {
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const current = await readFile(path.join(this.output, relative)).catch(() => null);
+    if (current && Buffer.compare(current, bytes) === 0) return false;
     await mkdir(path.dirname(this.pathOf(relative)), { recursive: true });
-    await writeFile(this.pathOf(relative), content);
+    await writeFile(this.pathOf(relative), bytes);
     this.add(relative);
+    return true;
   }
 
   /** Records a file something else wrote into the staging folder (e.g. a PDF). */

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -39,7 +39,9 @@ describe('end to end: the sample corpus, printed by a real Chromium', () => {
     expect(files).toEqual(
       [
         ...THEMES.flatMap((t) => [`${t}.html`, `${t}.pdf`]),
+        '.cache',
         'edition.pdf',
+        'editions',
         'fonts',
         'index.html',
         'model.json',
@@ -118,13 +120,19 @@ describe('end to end: the sample corpus, printed by a real Chromium', () => {
   });
 
   it('keeps the previous edition when a build fails', async () => {
-    const before = await readFile(path.join(out, 'ip-enforcement.pdf'));
-    const failed = await runCli(['build', '--corpus', corpus, '--out', out], {
-      env: { BRIEFING_BROWSER: '/nonexistent/chrome' },
-    });
+    // A copy of the edition without the cache, so the next build must print, with no browser.
+    const copy = path.join(path.dirname(out), 'copy');
+    await cp(out, copy, { recursive: true, filter: (src) => !src.includes(`${path.sep}.cache`) });
+    const before = await readFile(path.join(copy, 'ip-enforcement.pdf'));
+    const failed = await runCli(
+      ['build', '--corpus', corpus, '--out', copy, '--date', '2026-11-23'],
+      {
+        env: { BRIEFING_BROWSER: '/nonexistent/chrome' },
+      },
+    );
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/\/nonexistent\/chrome/);
-    expect(await readFile(path.join(out, 'ip-enforcement.pdf'))).toEqual(before);
-    expect((await readdir(out)).filter((f) => f.startsWith('.'))).toEqual([]);
+    expect(await readFile(path.join(copy, 'ip-enforcement.pdf'))).toEqual(before);
+    expect((await readdir(copy)).filter((f) => f.startsWith('.staging'))).toEqual([]);
   });
 });

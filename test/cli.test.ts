@@ -91,6 +91,8 @@ describe('cli', () => {
       /^Built 3 briefings \(0 PDF\) from 2 documents in [\d.]+ s — .*3 errors, 1 warning/,
     );
     expect((await readdir(out)).sort()).toEqual([
+      '.cache',
+      'editions',
       'fonts',
       'government-relations.html',
       'index.html',

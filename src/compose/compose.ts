@@ -83,6 +83,7 @@ export function composeBriefing(
     quotes,
     citations: citations.all(),
     sources: sources(cited, citations),
+    sinceLast: null,
   };
 }
 
@@ -106,6 +107,7 @@ function emptyBriefing(
     quotes: [],
     citations: [],
     sources: [],
+    sinceLast: null,
   };
 }
 

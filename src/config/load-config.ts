@@ -105,6 +105,7 @@ function resolve(
       : path.join(packageRoot, 'templates'),
     editionDate: overrides.editionDate ?? user.editionDate ?? today(),
     author: user.author,
+    force: overrides.force ?? false,
     pdf: Object.freeze({
       enabled: overrides.pdf ?? user.pdf.enabled,
       format: user.pdf.format,

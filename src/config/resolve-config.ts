@@ -8,6 +8,8 @@ export interface ConfigOverrides {
   pdf?: boolean;
   browser?: string;
   editionDate?: string;
+  /** Ignore the cache: analyze, draw and print everything afresh. */
+  force?: boolean;
 }
 
 /** The complete, read-only configuration a build runs with. */
@@ -24,6 +26,8 @@ export interface ResolvedConfig {
   readonly editionDate: string;
   /** Who publishes the briefings (PDF author). */
   readonly author: string;
+  /** Ignore the cache. */
+  readonly force: boolean;
   readonly pdf: {
     readonly enabled: boolean;
     readonly format: 'A4' | 'Letter' | 'Legal' | 'A3';

@@ -50,6 +50,7 @@ export interface SectionIds {
   quotes: string;
   sources: string;
   noMaterial: string;
+  sinceLast: string;
   timelineChart: string;
   placesChart: string;
 }
@@ -140,6 +141,7 @@ export function briefingView(briefing: Briefing, options: ViewOptions): Briefing
       quotes: id('quotes-title'),
       sources: id('sources-title'),
       noMaterial: id('no-material-title'),
+      sinceLast: id('since-last-title'),
       timelineChart: id('timeline-chart-caption'),
       placesChart: id('places-chart-caption'),
     },
