@@ -5,7 +5,7 @@ import type { BuildResult, Message } from './model.js';
 import { analyzeCorpus } from './analyze-corpus.js';
 import { createRenderer } from './render/render.js';
 import type { RenderEdition } from './edition/print-edition.js';
-import { loadAssets, referencedBy } from './render/assets.js';
+import { assetsFor } from './render/assets.js';
 import { OutputStage } from './write-output.js';
 import { CacheStore } from './cache/store.js';
 import { applyEditions, type EditionState } from './editions/apply-editions.js';
@@ -68,7 +68,7 @@ export async function build(
   const index = renderer.renderIndex(model, { pdf: config.pdf.enabled });
   const edition: RenderEdition = (pageNumbers) =>
     renderer.renderEdition(model, { pageNumbers, pdf: true, charts });
-  const assets = referencedBy(await loadAssets(), [
+  const assets = await assetsFor([
     ...pages.map((page) => page.html),
     index,
     ...(config.pdf.enabled ? [edition(null)] : []),

@@ -31,5 +31,35 @@ export async function loadAssets(): Promise<Asset[]> {
 
 /** The assets whose path appears in at least one of `pages` (rendered HTML). */
 export function referencedBy(assets: readonly Asset[], pages: readonly string[]): Asset[] {
-  return assets.filter((asset) => pages.some((html) => html.includes(`url(${asset.path})`)));
+  const named = referencedPaths(pages);
+  return assets.filter((asset) => named.has(asset.path));
+}
+
+/** Every `url(fonts/…)` the pages name, found in one pass over each page. */
+function referencedPaths(pages: readonly string[]): Set<string> {
+  const named = new Set<string>();
+  for (const html of pages)
+    for (const match of html.matchAll(/url\((fonts\/[^)\s]+)\)/g)) named.add(match[1]!);
+  return named;
+}
+
+const bodies = new Map<string, Promise<Buffer>>();
+
+/**
+ * The assets the pages actually name, reading only those files (once per process): what a
+ * build writes beside the pages and serves to the printer.
+ */
+export async function assetsFor(pages: readonly string[]): Promise<Asset[]> {
+  const named = referencedPaths(pages);
+  const faces = (await fontFaces()).filter((face) => named.has(`fonts/${face.file}`));
+  return Promise.all(
+    faces.map(async (face) => {
+      if (!bodies.has(face.source)) bodies.set(face.source, readFile(face.source));
+      return {
+        path: `fonts/${face.file}`,
+        contentType: 'font/woff2',
+        body: await bodies.get(face.source)!,
+      };
+    }),
+  );
 }
