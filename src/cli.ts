@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, packageRoot } from './config/load-config.js';
@@ -8,6 +8,11 @@ import { build } from './build.js';
 import { analyzeCorpus } from './analyze-corpus.js';
 import { formatError, formatMessage, summaryLine } from './report.js';
 import type { CorpusModel } from './model.js';
+import { startWatch, type WatchOptions } from './watch/watch-session.js';
+import { cliReporter } from './watch/cli-reporter.js';
+import { untilSignal } from './watch/until-signal.js';
+import { startServe } from './serve/serve-session.js';
+import { DEFAULT_PORT } from './serve/preview-server.js';
 
 /** Exit codes: 0 ok, 1 the build failed, 2 the command was used wrongly. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -40,19 +45,25 @@ function program(): Command {
     .addOption(
       new Option('--date <YYYY-MM-DD>', 'edition date (default: today)').argParser(isoDate),
     )
-    .action(async (flags: CommonFlags & { out?: string; pdf: boolean; date?: string }) => {
-      const overrides: ConfigOverrides = {
-        ...pick(flags),
-        ...(flags.out ? { output: flags.out } : {}),
-        ...(flags.pdf === false ? { pdf: false } : {}),
-        ...(flags.date ? { editionDate: flags.date } : {}),
-      };
-      const config = await loadConfig({ ...configFile(flags), overrides });
-      const result = await build(config, progressLogger());
-      for (const message of result.messages)
-        process.stderr.write(`${formatMessage(message, config.corpus)}\n`);
-      process.stdout.write(`${summaryLine(result)}\n`);
-    });
+    .option('--force', 'ignore the cache: analyze, draw and print everything afresh')
+    .action(
+      async (
+        flags: CommonFlags & { out?: string; pdf: boolean; date?: string; force?: boolean },
+      ) => {
+        const overrides: ConfigOverrides = {
+          ...pick(flags),
+          ...(flags.out ? { output: path.resolve(flags.out) } : {}),
+          ...(flags.pdf === false ? { pdf: false } : {}),
+          ...(flags.date ? { editionDate: flags.date } : {}),
+          ...(flags.force ? { force: true } : {}),
+        };
+        const config = await loadConfig({ ...configFile(flags), overrides });
+        const result = await build(config, progressLogger());
+        for (const message of result.messages)
+          process.stderr.write(`${formatMessage(message, config.corpus)}\n`);
+        process.stdout.write(`${summaryLine(result)}\n`);
+      },
+    );
 
   cli
     .command('analyze')
@@ -68,7 +79,68 @@ function program(): Command {
       process.stdout.write(flags.json ? `${JSON.stringify(model, null, 2)}\n` : describe(model));
       if (model.documents.length === 0) process.exitCode = EXIT.failed;
     });
+
+  cli
+    .command('watch')
+    .description('build, then rebuild whenever a document, a template or the config changes')
+    .option('--corpus <dir>', 'folder of source documents (default: corpus)')
+    .option('--out <dir>', 'output folder (default: output)')
+    .option('--config <file>', 'config file (default: ./briefing.config.yaml)')
+    .option('--no-pdf', 'write HTML only, skip the PDFs')
+    .action(async (flags: WatchFlags) => {
+      const session = await startWatch(watchOptions(flags));
+      process.stderr.write('Watching for changes (Ctrl-C to stop)\n');
+      await untilSignal();
+      await session.close();
+    });
+
+  cli
+    .command('serve')
+    .description('build, watch and preview the output in the browser, reloading after each build')
+    .option('--corpus <dir>', 'folder of source documents (default: corpus)')
+    .option('--out <dir>', 'output folder (default: output)')
+    .option('--config <file>', 'config file (default: ./briefing.config.yaml)')
+    .option('--no-pdf', 'write HTML only, skip the PDFs')
+    .addOption(
+      new Option(
+        '--port <n>',
+        `port on 127.0.0.1, 0 for any free one (default: ${DEFAULT_PORT})`,
+      ).argParser(portNumber),
+    )
+    .action(async (flags: WatchFlags & { port?: number }) => {
+      const session = await startServe({
+        ...watchOptions(flags),
+        ...(flags.port !== undefined ? { port: flags.port } : {}),
+      });
+      process.stdout.write(`Serving ${session.watch.config.output} at ${session.server.url}\n`);
+      process.stderr.write('Watching for changes (Ctrl-C to stop)\n');
+      await untilSignal();
+      await session.close();
+    });
   return cli;
+}
+
+type WatchFlags = CommonFlags & { out?: string; pdf: boolean };
+
+function watchOptions(flags: WatchFlags): WatchOptions {
+  const overrides: ConfigOverrides = {
+    ...pick(flags),
+    ...(flags.out ? { output: path.resolve(flags.out) } : {}),
+    ...(flags.pdf === false ? { pdf: false } : {}),
+  };
+  return {
+    config: { ...configFile(flags), overrides },
+    reporter: cliReporter(),
+    logger: progressLogger(),
+  };
+}
+
+function portNumber(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) {
+    throw new InvalidArgumentError('Expected a port number from 0 to 65535.');
+  }
+  return port;
 }
 
 function pick(flags: CommonFlags): ConfigOverrides {

@@ -26,6 +26,11 @@ export async function launchBrowser(executablePath: string, timeoutMs: number): 
     headless: true,
     pipe: true,
     args: [...LAUNCH_ARGS],
+    // The printer closes the browser in a finally; Puppeteer's own signal handlers would kill it
+    // and exit before the build can clean up its staging folder.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     timeout: timeoutMs,
     protocolTimeout: timeoutMs,
   });
