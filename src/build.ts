@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from './config/resolve-config.js';
-import type { BuildResult, Message } from './model.js';
+import type { BuildResult, CorpusModel, Message } from './model.js';
 import { analyzeCorpus } from './analyze-corpus.js';
 import { createRenderer } from './render/render.js';
 import type { RenderEdition } from './edition/print-edition.js';
@@ -12,6 +12,8 @@ import { applyEditions, type EditionState } from './editions/apply-editions.js';
 import { EDITIONS_DIR, EDITIONS_STATE, readEditionState } from './build/edition-state.js';
 import { chartsOf } from './build/charts.js';
 import { printPdfs } from './build/print-pdfs.js';
+import { inputsKey, manifestOf, outputsIntact, type Manifest } from './build/manifest.js';
+import { hashOf } from './cache/hash.js';
 
 /** The cache folder, inside the output folder. */
 export const CACHE_DIR = '.cache';
@@ -48,7 +50,11 @@ export async function build(
   const started = performance.now();
   await assertCorpus(config.corpus);
   logger.progress(`Reading ${config.corpus}`);
-  const cache = new CacheStore(path.join(config.output, CACHE_DIR));
+  const cacheDir = path.join(config.output, CACHE_DIR);
+  const key = await inputsKey(config);
+  const unchanged = config.force ? null : await unchangedBuild(config, cacheDir, key, started);
+  if (unchanged) return unchanged;
+  const cache = new CacheStore(cacheDir);
   const analyses = { analyzed: [] as string[], reused: [] as string[] };
   const analyzed = await analyzeCorpus(config, { cache, force: config.force, stats: analyses });
   if (analyzed.documents.length === 0) {
@@ -85,6 +91,11 @@ export async function build(
       ? await printPdfs(config, stage, { model, pages, edition, assets }, cache, logger)
       : { printed: [], reused: [] };
     const written = await stage.commit();
+    await cache.setJson(
+      'manifest',
+      hashOf('manifest'),
+      await manifestOf(key, config.output, stage.outputs()),
+    );
     return {
       model,
       written,
@@ -97,6 +108,40 @@ export async function build(
     await stage.discard();
     throw error;
   }
+}
+
+/**
+ * When every input is as it was for the last complete build and its outputs are untouched,
+ * that build's result stands: nothing is read beyond the inputs, nothing is written.
+ */
+async function unchangedBuild(
+  config: ResolvedConfig,
+  cacheDir: string,
+  key: string,
+  started: number,
+): Promise<BuildResult | null> {
+  const manifest = await new CacheStore(cacheDir).getJson<Manifest>('manifest', hashOf('manifest'));
+  if (manifest?.key !== key || !(await outputsIntact(config.output, manifest))) return null;
+  const model = JSON.parse(
+    await readFile(path.join(config.output, 'model.json'), 'utf8'),
+  ) as CorpusModel;
+  const pdfs = Object.keys(manifest.files).filter(
+    (file) => !file.includes('/') && file.endsWith('.pdf'),
+  );
+  return {
+    model,
+    written: [],
+    messages: model.messages,
+    durationMs: performance.now() - started,
+    pdfCount: pdfs.length,
+    work: {
+      analyzed: [],
+      reused: model.documents.map((d) => d.path),
+      newEditions: [],
+      printed: [],
+      reusedPdfs: pdfs.sort(),
+    },
+  };
 }
 
 /** Keeps the edition a changed briefing replaces under `editions/<theme>/<number>/`. */

@@ -8,6 +8,7 @@ import path from 'node:path';
  */
 export class OutputStage {
   private readonly files: string[] = [];
+  private readonly kept = new Set<string>();
 
   private constructor(
     readonly output: string,
@@ -31,6 +32,7 @@ export class OutputStage {
    */
   async write(relative: string, content: string | Uint8Array): Promise<boolean> {
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    this.kept.add(relative);
     const current = await readFile(path.join(this.output, relative)).catch(() => null);
     if (current && Buffer.compare(current, bytes) === 0) return false;
     await mkdir(path.dirname(this.pathOf(relative)), { recursive: true });
@@ -42,6 +44,11 @@ export class OutputStage {
   /** Records a file something else wrote into the staging folder (e.g. a PDF). */
   add(relative: string): void {
     if (!this.files.includes(relative)) this.files.push(relative);
+  }
+
+  /** Every output file of this build, written or left as it was (relative paths). */
+  outputs(): string[] {
+    return [...this.kept].sort();
   }
 
   /** Moves every staged file into place (each rename is atomic) and removes the staging folder. */

@@ -173,6 +173,14 @@ describe('incremental builds (regression tests for issue 5)', () => {
     expect(html).toMatch(/Withdrawn from the corpus/);
   });
 
+  it('an output file removed by hand is put back by the next build', async () => {
+    await rm(path.join(out, 'ip-enforcement.html'));
+    const result = await run({ editionDate: '2026-11-25' });
+    expect(result.written).toEqual(['ip-enforcement.html']);
+    expect(result.work.analyzed).toEqual([]);
+    expect(result.work.printed).toEqual([]);
+  });
+
   it('changing a template re-renders and reprints everything, but re-analyzes nothing and keeps editions', async () => {
     const templates = path.join(dir, 'templates');
     await cp(path.join(root, 'templates'), templates, { recursive: true });
@@ -214,6 +222,8 @@ describe('incremental builds (regression tests for issue 5)', () => {
         );
       }
     }
+    // With its outputs intact an unchanged build would not even look; make it rebuild.
+    await rm(path.join(out, 'model.json'));
     const result = await run({ editionDate: '2026-11-25' });
     expect(result.work.analyzed).toHaveLength(4);
     expect((await readModel()).documents).toHaveLength(4);
