@@ -3,6 +3,8 @@
  * the span of time they actually cover, so a year is never drawn as 1 January.
  */
 
+import { MONTHS } from '../format/months.js';
+
 /** How precisely a date is known. */
 export type Precision = 'day' | 'month' | 'year';
 
@@ -14,21 +16,6 @@ export interface DateSpan {
   /** End of the period (exclusive): the next day, month or year. */
   end: number;
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** The span a stated date covers; `null` for anything that is not a valid date. */
 export function parseDate(date: string | null | undefined): DateSpan | null {
