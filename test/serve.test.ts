@@ -18,17 +18,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../src/model.js';
 import { startServe, type ServeSession } from '../src/serve/serve-session.js';
 import { LIVE_RELOAD_PATH } from '../src/serve/live-reload.js';
+import { until } from './helpers/wait.js';
 import { corpus, root } from './helpers/paths.js';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(check: () => boolean, what: string, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 interface Reply {
   status: number;

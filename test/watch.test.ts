@@ -9,18 +9,10 @@ import type { BuildResult } from '../src/model.js';
 import { isIgnored, classify, type SourcePaths } from '../src/watch/source-paths.js';
 import type { SourceChange } from '../src/watch/watch-corpus.js';
 import { startWatch, type WatchSession } from '../src/watch/watch-session.js';
+import { sleep, until } from './helpers/wait.js';
 import { corpus, root, SAMPLE } from './helpers/paths.js';
 
 const DEBOUNCE_MS = 150;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(check: () => boolean, what: string, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 /** A temp project: a copy of the corpus and the templates, and a config pointing at them. */
 async function tempProject(edit: (config: Record<string, unknown>) => void = () => {}) {
