@@ -24,6 +24,7 @@ export function summaryLine(result: BuildResult): string {
     `in ${(result.durationMs / 1000).toFixed(1)} s`,
   ];
   const notes = [
+    result.written.length === 0 ? 'nothing changed' : '',
     empty > 0 ? `${empty} without material` : '',
     errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : '',
     warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '',
