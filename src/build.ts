@@ -4,7 +4,7 @@ import type { ResolvedConfig } from './config/resolve-config.js';
 import type { BuildResult, CorpusModel, Message } from './model.js';
 import { analyzeCorpus } from './analyze-corpus.js';
 import { createRenderer } from './render/render.js';
-import type { RenderEdition } from './edition/print-edition.js';
+import type { RenderEdition } from './edition-pdf/print-edition.js';
 import { assetsFor } from './render/assets.js';
 import { OutputStage } from './write-output.js';
 import { CacheStore } from './cache/store.js';

@@ -5,7 +5,7 @@ import type { CacheStore } from '../cache/store.js';
 import { hashOf, stableJson } from '../cache/hash.js';
 import { createPrinter, type Printer } from '../print/print.js';
 import type { PdfMetadata } from '../print/job.js';
-import { printEdition, type RenderEdition } from '../edition/print-edition.js';
+import { printEdition, type RenderEdition } from '../edition-pdf/print-edition.js';
 import type { Asset } from '../render/assets.js';
 import type { OutputStage } from '../write-output.js';
 import type { BuildLogger } from '../build.js';
