@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -15,10 +15,14 @@ export class OutputStage {
     readonly dir: string,
   ) {}
 
-  /** Creates the staging folder inside `output`. */
+  /**
+   * Creates the staging folder inside `output`, named after this process, after removing the
+   * staging folders of builds whose process is gone (killed before they could clean up).
+   */
   static async open(output: string): Promise<OutputStage> {
     await mkdir(output, { recursive: true });
-    return new OutputStage(output, await mkdtemp(path.join(output, '.staging-')));
+    await removeAbandoned(output);
+    return new OutputStage(output, await mkdtemp(path.join(output, `.staging-${process.pid}-`)));
   }
 
   /** The staged path of an output file (`relative` to the output folder). */
@@ -65,5 +69,23 @@ export class OutputStage {
   /** Removes the staging folder and whatever is in it. */
   async discard(): Promise<void> {
     await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Removes `.staging-<pid>-*` folders whose process no longer runs. */
+async function removeAbandoned(output: string): Promise<void> {
+  for (const name of await readdir(output).catch(() => [] as string[])) {
+    const pid = Number(/^\.staging-(\d+)-/.exec(name)?.[1]);
+    if (pid && !isRunning(pid)) await rm(path.join(output, name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -206,6 +206,19 @@ describe('incremental builds (regression tests for issue 5)', () => {
     );
   });
 
+  it('a staging folder left by a killed build is cleared by the next build', async () => {
+    const { mkdir } = await import('node:fs/promises');
+    const { spawnSync } = await import('node:child_process');
+    // A process that has exited: its pid is free, as after a build killed with SIGKILL.
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    const abandoned = path.join(out, `.staging-${gone}-abc123`);
+    await mkdir(path.join(abandoned, 'fonts'), { recursive: true });
+    await writeFile(path.join(abandoned, 'index.html'), '<p>half written</p>');
+    await rm(path.join(out, 'index.html'));
+    await run({ editionDate: '2026-11-25' });
+    expect((await readdir(out)).filter((f) => f.startsWith('.staging'))).toEqual([]);
+  });
+
   it('force ignores the cache', async () => {
     const result = await run({ editionDate: '2026-11-25', force: true });
     expect(result.work.analyzed).toHaveLength(4);
