@@ -4,10 +4,9 @@
  * organisations when a briefing names fewer than two places.
  */
 import type { Briefing, BriefingActor } from '../model.js';
-import type { ChartDefinition } from './chart-definition.js';
-import { textLayer } from './marks.js';
+import { framedChart, type ChartDefinition } from './chart-definition.js';
 import { fitText, widthEm } from './text-width.js';
-import { CHART_WIDTH, COLORS, CONFIG, SIZES } from './style.js';
+import { CHART_WIDTH, COLORS, SIZES } from './style.js';
 
 const MAX_BARS = 8;
 const ROW = 24;
@@ -72,62 +71,53 @@ export function placesChart(briefing: Briefing): ChartDefinition | null {
     actors.map((a) => `${a.name}, ${a.mentions}`).join('; ') +
     '.';
   const px = (field: string) => ({ field, type: 'quantitative' as const, scale: null });
-  return {
+  return framedChart({
     kind: 'places',
-    width: CHART_WIDTH,
-    height: TOP + height + BOTTOM,
     label,
     description: `${subtitle}: ${actors.map(inWords).join('; ')}.`,
-    spec: {
-      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      description: label,
-      width: plotW,
-      height,
-      autosize: { type: 'none' },
-      padding: { left: plotX, top: TOP, right: RIGHT, bottom: BOTTOM },
-      config: CONFIG,
-      layer: [
-        textLayer(-plotX, 16 - TOP, title, { fontSize: SIZES.title, fontWeight: 700 }),
-        textLayer(-plotX, 35 - TOP, subtitle, { fontSize: SIZES.subtitle, color: COLORS.soft }),
-        {
-          data: { values },
-          layer: [
-            {
-              mark: { type: 'rect', color: COLORS.accent },
-              encoding: { x: { value: 0 }, x2: px('end'), y: px('top'), y2: px('bottom') },
+    title,
+    subtitle,
+    plot: { left: plotX, width: plotW, height },
+    margin: { top: TOP, right: RIGHT, bottom: BOTTOM },
+    layers: [
+      {
+        data: { values },
+        layer: [
+          {
+            mark: { type: 'rect', color: COLORS.accent },
+            encoding: { x: { value: 0 }, x2: px('end'), y: px('top'), y2: px('bottom') },
+          },
+          {
+            mark: {
+              type: 'text',
+              align: 'right',
+              baseline: 'middle',
+              color: COLORS.ink,
+              fontSize: SIZES.label,
             },
-            {
-              mark: {
-                type: 'text',
-                align: 'right',
-                baseline: 'middle',
-                color: COLORS.ink,
-                fontSize: SIZES.label,
-              },
-              encoding: { x: { value: -GAP }, y: px('y'), text: { field: 'name' } },
+            encoding: { x: { value: -GAP }, y: px('y'), text: { field: 'name' } },
+          },
+          {
+            mark: {
+              type: 'text',
+              align: 'left',
+              baseline: 'middle',
+              dx: 5,
+              color: COLORS.ink,
+              fontSize: SIZES.label,
+              fontWeight: 600,
             },
-            {
-              mark: {
-                type: 'text',
-                align: 'left',
-                baseline: 'middle',
-                dx: 5,
-                color: COLORS.ink,
-                fontSize: SIZES.label,
-                fontWeight: 600,
-              },
-              encoding: { x: px('end'), y: px('y'), text: { field: 'count' } },
-            },
-          ],
-        },
-        {
-          data: { values: [{}] },
-          mark: { type: 'rule', color: COLORS.ink, strokeWidth: 1 },
-          encoding: { x: { value: 0 }, y: { value: 0 }, y2: { value: height } },
-        },
-      ],
-    } as ChartDefinition['spec'],
-  };
+            encoding: { x: px('end'), y: px('y'), text: { field: 'count' } },
+          },
+        ],
+      },
+      {
+        data: { values: [{}] },
+        mark: { type: 'rule', color: COLORS.ink, strokeWidth: 1 },
+        encoding: { x: { value: 0 }, y: { value: 0 }, y2: { value: height } },
+      },
+    ],
+  });
 }
 
 /** An actor's count in words, with the number of documents it appears in. */

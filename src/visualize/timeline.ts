@@ -4,11 +4,11 @@
  * day, a bar across the whole month or year when that is all the source says.
  */
 import type { Briefing, BriefingItem } from '../model.js';
-import type { ChartDefinition } from './chart-definition.js';
+import { framedChart, type ChartDefinition } from './chart-definition.js';
 import { type DateSpan, longDate, parseDate, shortDate } from './dates.js';
 import { itemLabel } from './labels.js';
 import { DOT, SPAN, type TextStyle, textLayer } from './marks.js';
-import { CHART_WIDTH, COLORS, CONFIG, SIZES } from './style.js';
+import { CHART_WIDTH, COLORS, SIZES } from './style.js';
 import { timeDomain, timeTicks } from './time-axis.js';
 
 const LINE = 15;
@@ -103,61 +103,52 @@ export function timelineChart(briefing: Briefing): ChartDefinition | null {
   const head = { fontSize: 10, color: COLORS.faint, fontWeight: 600 };
   const fullWidth = { x: at(0), x2: at(CHART_WIDTH - RIGHT) };
 
-  return {
+  return framedChart({
     kind: 'timeline',
-    width: CHART_WIDTH,
-    height: TOP + height + BOTTOM,
     label,
     description,
-    spec: {
-      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      description: label,
-      width: PLOT_W,
-      height,
-      autosize: { type: 'none' },
-      padding: { left: PLOT_X, top: TOP, right: RIGHT, bottom: BOTTOM },
-      config: CONFIG,
-      layer: [
-        text(0, 16, 'Dated developments', { fontSize: SIZES.title, fontWeight: 700 }),
-        text(0, 35, subtitle, { fontSize: SIZES.subtitle, color: COLORS.soft }),
-        ...key(rows, at, text, small),
-        text(0, TOP - 8, 'DATE', head),
-        text(LABEL_X, TOP - 8, 'DEVELOPMENT  [SOURCE]', head),
-        {
-          data: { values: [{}] },
-          mark: { type: 'rule', color: COLORS.ink, strokeWidth: 1 },
-          encoding: { ...fullWidth, y: { value: 0 } },
-        },
-        {
-          data: { values },
-          layer: [
-            {
-              mark: { type: 'rule', color: COLORS.rule, strokeWidth: 0.5 },
-              encoding: { ...fullWidth, y: px('rule') },
-            },
-            {
-              mark: { type: 'text', align: 'left', fontWeight: 600, fontSize: SIZES.small },
-              encoding: { x: at(0), y: px('dateY'), text: { field: 'date' } },
-            },
-            {
-              mark: { type: 'text', align: 'left', lineBreak: '\n', lineHeight: LINE },
-              encoding: { x: at(LABEL_X), y: px('labelY'), text: { field: 'label' } },
-            },
-            {
-              transform: [{ filter: "datum.precision !== 'day'" }],
-              mark: SPAN,
-              encoding: { x, x2: { field: 'end' }, y: px('top'), y2: px('bottom') },
-            },
-            {
-              transform: [{ filter: "datum.precision === 'day'" }],
-              mark: DOT,
-              encoding: { x: { field: 'noon', type: 'temporal' }, y: px('mid') },
-            },
-          ],
-        },
-      ],
-    } as ChartDefinition['spec'],
-  };
+    title: 'Dated developments',
+    subtitle,
+    plot: { left: PLOT_X, width: PLOT_W, height },
+    margin: { top: TOP, right: RIGHT, bottom: BOTTOM },
+    layers: [
+      ...key(rows, at, text, small),
+      text(0, TOP - 8, 'DATE', head),
+      text(LABEL_X, TOP - 8, 'DEVELOPMENT  [SOURCE]', head),
+      {
+        data: { values: [{}] },
+        mark: { type: 'rule', color: COLORS.ink, strokeWidth: 1 },
+        encoding: { ...fullWidth, y: { value: 0 } },
+      },
+      {
+        data: { values },
+        layer: [
+          {
+            mark: { type: 'rule', color: COLORS.rule, strokeWidth: 0.5 },
+            encoding: { ...fullWidth, y: px('rule') },
+          },
+          {
+            mark: { type: 'text', align: 'left', fontWeight: 600, fontSize: SIZES.small },
+            encoding: { x: at(0), y: px('dateY'), text: { field: 'date' } },
+          },
+          {
+            mark: { type: 'text', align: 'left', lineBreak: '\n', lineHeight: LINE },
+            encoding: { x: at(LABEL_X), y: px('labelY'), text: { field: 'label' } },
+          },
+          {
+            transform: [{ filter: "datum.precision !== 'day'" }],
+            mark: SPAN,
+            encoding: { x, x2: { field: 'end' }, y: px('top'), y2: px('bottom') },
+          },
+          {
+            transform: [{ filter: "datum.precision === 'day'" }],
+            mark: DOT,
+            encoding: { x: { field: 'noon', type: 'temporal' }, y: px('mid') },
+          },
+        ],
+      },
+    ],
+  });
 }
 
 /** The key to the marks, listing only the kinds of mark the chart uses. */
