@@ -6,13 +6,18 @@ import { loadConfig, packageRoot } from './config/load-config.js';
 import type { ConfigOverrides } from './config/resolve-config.js';
 import { build } from './build.js';
 import { analyzeCorpus } from './analyze-corpus.js';
-import { formatError, formatMessage, summaryLine } from './report.js';
+import { formatError, formatMessage, sendReport, statusTable, summaryLine } from './report.js';
 import type { CorpusModel } from './model.js';
 import { startWatch, type WatchOptions } from './watch/watch-session.js';
 import { cliReporter } from './watch/cli-reporter.js';
 import { untilSignal } from './watch/until-signal.js';
 import { startServe } from './serve/serve-session.js';
 import { DEFAULT_PORT } from './serve/preview-server.js';
+import { deliveryStatus, send, type SendRunOptions } from './distribute/send.js';
+import { PlanError } from './distribute/plan-deliveries.js';
+import type { ResolvedConfig } from './config/resolve-config.js';
+import type { SendResult } from './model.js';
+import { z } from 'zod';
 
 /** Exit codes: 0 ok, 1 the build failed, 2 the command was used wrongly. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -46,9 +51,16 @@ function program(): Command {
       new Option('--date <YYYY-MM-DD>', 'edition date (default: today)').argParser(isoDate),
     )
     .option('--force', 'ignore the cache: analyze, draw and print everything afresh')
+    .option('--send', 'then mail each new edition to its distribution lists')
     .action(
       async (
-        flags: CommonFlags & { out?: string; pdf: boolean; date?: string; force?: boolean },
+        flags: CommonFlags & {
+          out?: string;
+          pdf: boolean;
+          date?: string;
+          force?: boolean;
+          send?: boolean;
+        },
       ) => {
         const overrides: ConfigOverrides = {
           ...pick(flags),
@@ -62,6 +74,50 @@ function program(): Command {
         for (const message of result.messages)
           process.stderr.write(`${formatMessage(message, config.corpus)}\n`);
         process.stdout.write(`${summaryLine(result)}\n`);
+        if (flags.send) await sendAndReport(config, {});
+      },
+    );
+
+  cli
+    .command('send')
+    .description('mail the current edition of each briefing to its distribution lists')
+    .option('--out <dir>', 'output folder holding the built briefings (default: output)')
+    .option('--config <file>', 'config file (default: ./briefing.config.yaml)')
+    .option('--theme <id>', 'send only this briefing')
+    .option('--list <name>', 'send only to this list (with --to: use its handling policy)')
+    .addOption(
+      new Option('--to <addresses>', 'send to these addresses (comma-separated) instead').argParser(
+        addressList,
+      ),
+    )
+    .option('--dry-run', 'write the messages to the outbox only; record nothing')
+    .option('--retry-failed', 'try permanent failures of the current editions again')
+    .option('--status', 'show the delivery ledger for the current editions; send nothing')
+    .action(
+      async (
+        flags: CommonFlags & {
+          out?: string;
+          theme?: string;
+          list?: string;
+          to?: string[];
+          dryRun?: boolean;
+          retryFailed?: boolean;
+          status?: boolean;
+        },
+      ) => {
+        const overrides: ConfigOverrides = flags.out ? { output: path.resolve(flags.out) } : {};
+        const config = await loadConfig({ ...configFile(flags), overrides });
+        if (flags.status) {
+          process.stdout.write(statusTable(await deliveryStatus(config)));
+          return;
+        }
+        await sendAndReport(config, {
+          ...(flags.theme ? { theme: flags.theme } : {}),
+          ...(flags.list ? { list: flags.list } : {}),
+          ...(flags.to ? { to: flags.to } : {}),
+          ...(flags.dryRun ? { dryRun: true } : {}),
+          ...(flags.retryFailed ? { retryFailed: true } : {}),
+        });
       },
     );
 
@@ -133,6 +189,46 @@ function watchOptions(flags: WatchFlags): WatchOptions {
     reporter: cliReporter(),
     logger: progressLogger(),
   };
+}
+
+/** Sends, prints the report, and sets the exit code: 1 when anything failed to go out. */
+async function sendAndReport(config: ResolvedConfig, options: SendRunOptions): Promise<void> {
+  const progress = progressLogger();
+  let done = 0;
+  let result: SendResult;
+  try {
+    result = await send(config, {
+      ...options,
+      onEvent: (event) => {
+        if (event.type === 'sent') progress.progress(`Sent ${++done}`);
+      },
+    });
+  } catch (error) {
+    if (error instanceof PlanError) {
+      process.stderr.write(`briefing: ${error.message}\n`);
+      process.exitCode = EXIT.usage;
+      return;
+    }
+    throw error;
+  }
+  const lines = sendReport(result);
+  for (const line of lines.slice(0, -1)) process.stderr.write(`${line}\n`);
+  process.stdout.write(`${lines.at(-1)}\n`);
+  if (result.failed.length > 0 || result.stopped) process.exitCode = EXIT.failed;
+}
+
+const email = z.email();
+
+function addressList(value: string): string[] {
+  const addresses = value
+    .split(',')
+    .map((address) => address.trim())
+    .filter(Boolean);
+  const bad = addresses.find((address) => !email.safeParse(address).success);
+  if (addresses.length === 0 || bad !== undefined) {
+    throw new InvalidArgumentError(`"${bad ?? value}" is not an email address.`);
+  }
+  return addresses;
 }
 
 function portNumber(value: string): number {

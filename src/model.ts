@@ -345,3 +345,64 @@ export interface BuildResult {
     reusedPdfs: string[];
   };
 }
+
+/** Where a delivery stands in the ledger. */
+export type DeliveryState = 'queued' | 'sending' | 'sent' | 'failed';
+
+/** One edition of one briefing to one recipient, as the delivery ledger records it. */
+export interface Delivery {
+  theme: ThemeId;
+  /** Edition number of the briefing. */
+  edition: number;
+  /** Edition date, `YYYY-MM-DD`. */
+  date: string;
+  /** Recipient's address, lower-case. */
+  address: string;
+  name: string | null;
+  /** Lists the recipient receives the briefing through (empty for `--to`). */
+  lists: string[];
+  /** `outbox` or `smtp://host:port`. */
+  channel: string;
+  messageId: string;
+  state: DeliveryState;
+  attempts: number;
+  /** The server's last reply (or the outbox file written). */
+  reply: string | null;
+  /** A permanent failure (5xx): not retried. */
+  permanent: boolean;
+  /**
+   * The message may have gone out twice: an earlier run was stopped while sending it, so it
+   * was sent again with the same Message-ID.
+   */
+  possiblyDuplicate: boolean;
+  updatedAt: string;
+}
+
+/** A briefing a list may not receive because of its marking. */
+export interface Refusal {
+  list: string;
+  theme: ThemeId;
+  /** The briefing's marking banner. */
+  marking: string;
+  /** The controls the list is not allowed (e.g. `FOUO`, `SBU`). */
+  controls: string[];
+}
+
+/** What one `briefing send` did. */
+export interface SendResult {
+  /** `outbox` or `smtp://host:port`. */
+  channel: string;
+  dryRun: boolean;
+  /** Delivered in this run. */
+  sent: Delivery[];
+  /** Delivered by an earlier run: not sent again. */
+  alreadySent: Delivery[];
+  /** Not delivered: permanent failures, and temporary ones that ran out of retries. */
+  failed: Delivery[];
+  refused: Refusal[];
+  /** Briefings not sent at all, and why (no material, no list receives them). */
+  skipped: { theme: ThemeId; reason: string }[];
+  /** Why the run stopped before it was done (e.g. the server refused our login), or `null`. */
+  stopped: string | null;
+  durationMs: number;
+}

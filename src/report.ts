@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { BuildResult, Message } from './model.js';
+import type { BuildResult, Delivery, Message, SendResult } from './model.js';
 import { countMessages } from './build.js';
 
 /** Formats a message as `path:line:col severity reason [code]`, the way compilers do. */
@@ -43,4 +43,68 @@ export function formatError(error: unknown): string {
     current = current instanceof Error ? current.cause : undefined;
   }
   return lines.join('\n');
+}
+
+/** The lines a send run ends with: refusals, failures and possible duplicates, then a summary. */
+export function sendReport(result: SendResult): string[] {
+  const lines: string[] = [];
+  for (const refusal of result.refused) {
+    lines.push(
+      `refused: list "${refusal.list}" may not receive ${refusal.theme} (marked ${refusal.marking}; not allowed: ${refusal.controls.join(', ')}) — nothing of it was sent to that list`,
+    );
+  }
+  for (const skip of result.skipped) lines.push(`skipped: ${skip.theme}: ${skip.reason}`);
+  for (const row of result.failed) {
+    lines.push(
+      `failed: ${row.theme} #${row.edition} to ${row.address} (${row.permanent ? 'permanent' : `temporary, ${row.attempts} attempts`}): ${row.reply ?? ''}`,
+    );
+  }
+  for (const row of result.sent.filter((r) => r.possiblyDuplicate)) {
+    lines.push(
+      `possibly duplicated: ${row.theme} #${row.edition} to ${row.address} was being sent when an earlier run stopped; sent again as ${row.messageId}`,
+    );
+  }
+  if (result.stopped) lines.push(`stopped: ${result.stopped}`);
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  const notes = [
+    result.alreadySent.length > 0 ? `${result.alreadySent.length} already sent` : '',
+    result.failed.length > 0 ? `${result.failed.length} failed` : '',
+    result.refused.length > 0 ? count(result.refused.length, 'refusal') : '',
+  ].filter(Boolean);
+  const verb = result.dryRun ? 'Wrote' : 'Sent';
+  const where = result.channel === 'outbox' ? 'to the outbox' : `via ${result.channel}`;
+  lines.push(
+    `${verb} ${count(result.sent.length, 'message')} ${where} in ${(result.durationMs / 1000).toFixed(1)} s${result.dryRun ? ' (dry run)' : ''}${notes.length > 0 ? ` — ${notes.join(', ')}` : ''}`,
+  );
+  return lines;
+}
+
+/** The ledger as a table: one line per delivery of the current editions. */
+export function statusTable(rows: Delivery[]): string {
+  if (rows.length === 0) return 'No deliveries recorded for the current editions.\n';
+  const table = [
+    ['THEME', 'EDITION', 'RECIPIENT', 'STATE', 'TRIES', 'UPDATED', 'CHANNEL', 'REPLY'],
+    ...rows.map((row) => [
+      row.theme,
+      `#${row.edition} ${row.date}`,
+      row.address,
+      `${row.state}${row.permanent ? ' (permanent)' : ''}${row.possiblyDuplicate ? ' (possibly duplicated)' : ''}`,
+      String(row.attempts),
+      row.updatedAt.replace('T', ' ').slice(0, 19),
+      row.channel,
+      (row.reply ?? '').replace(/\s+/g, ' ').slice(0, 80),
+    ]),
+  ];
+  const widths = table[0]!.map((_, col) => Math.max(...table.map((line) => line[col]!.length)));
+  const counts = ['sent', 'queued', 'sending', 'failed']
+    .map((state) => [state, rows.filter((row) => row.state === state).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([state, n]) => `${n} ${state}`);
+  return `${table
+    .map((line) =>
+      line
+        .map((cell, col) => (col === line.length - 1 ? cell : cell.padEnd(widths[col]!)))
+        .join('  '),
+    )
+    .join('\n')}\n${counts.join(', ')}\n`;
 }

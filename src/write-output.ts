@@ -1,5 +1,6 @@
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isRunning } from './is-running.js';
 
 /**
  * A set of output files written together: each file is staged in a hidden folder inside the
@@ -77,15 +78,5 @@ async function removeAbandoned(output: string): Promise<void> {
   for (const name of await readdir(output).catch(() => [] as string[])) {
     const pid = Number(/^\.staging-(\d+)-/.exec(name)?.[1]);
     if (pid && !isRunning(pid)) await rm(path.join(output, name), { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

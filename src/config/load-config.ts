@@ -78,9 +78,21 @@ export function parseConfig(file: string, source: string): ParsedConfig {
       const offset = isNode(node) ? node.range?.[0] : undefined;
       const where = offset === undefined ? '' : ` (line ${lineCounter.linePos(offset).line})`;
       const field = fieldPath.length > 0 ? fieldPath.join('.') : '(top level)';
-      return `${field}${where}: ${issue.message}`;
+      return `${field}${where}: ${listEntry(doc.toJS(), fieldPath)}${issue.message}`;
     }),
   );
+}
+
+/** Names the distribution list and recipient a problem is in: `list "desk", recipient 2: `. */
+function listEntry(raw: unknown, fieldPath: (string | number)[]): string {
+  const [top, index, part, at] = fieldPath;
+  if (top !== 'lists' || typeof index !== 'number') return '';
+  const list = (raw as { lists?: { name?: unknown; recipients?: unknown[] }[] }).lists?.[index];
+  const name = typeof list?.name === 'string' ? `list "${list.name}"` : `list ${index + 1}`;
+  if (part !== 'recipients' || typeof at !== 'number') return `${name}: `;
+  const entry = list?.recipients?.[at] as { name?: unknown } | undefined;
+  const who = typeof entry?.name === 'string' ? ` (${entry.name})` : '';
+  return `${name}, recipient ${at + 1}${who}: `;
 }
 
 function findKeyNode(doc: ReturnType<typeof parseDocument>, fieldPath: (string | number)[]) {
@@ -113,5 +125,7 @@ function resolve(
         overrides.browser ?? (user.pdf.browser ? resolveFrom(base, user.pdf.browser) : undefined),
     }),
     themes: Object.freeze(user.themes.map((theme) => Object.freeze(theme))),
+    mail: Object.freeze({ ...user.mail, smtp: process.env.BRIEFING_SMTP_URL || user.mail.smtp }),
+    lists: Object.freeze(user.lists.map((list) => Object.freeze(list))),
   });
 }

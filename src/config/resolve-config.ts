@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Theme } from './schema.js';
+import type { DistributionList, Mailbox, MailSettings, Theme } from './schema.js';
 
 /** Options given on the command line (or by an API caller); they win over the config file. */
 export interface ConfigOverrides {
@@ -34,6 +34,10 @@ export interface ResolvedConfig {
     readonly browser: string | undefined;
   };
   readonly themes: readonly Theme[];
+  /** Mail settings; `smtp` is `BRIEFING_SMTP_URL` when set, else the config's, else none. */
+  readonly mail: Readonly<Omit<MailSettings, 'from'>> & { readonly from: Mailbox };
+  /** Distribution lists, in config order. */
+  readonly lists: readonly DistributionList[];
 }
 
 /** Today's date as `YYYY-MM-DD` in local time. */
