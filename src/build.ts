@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from './config/resolve-config.js';
-import type { BuildResult, CorpusModel, Message } from './model.js';
+import type { BuildResult, CorpusModel } from './model.js';
 import { analyzeCorpus } from './analyze-corpus.js';
 import { createRenderer } from './render/render.js';
 import type { RenderEdition } from './edition-pdf/print-edition.js';
@@ -165,10 +165,4 @@ async function assertCorpus(corpus: string): Promise<void> {
   if (!info?.isDirectory()) {
     throw new BuildError('corpus-missing', `Corpus folder not found: ${corpus}`);
   }
-}
-
-/** Counts messages by severity. */
-export function countMessages(messages: Message[]): { errors: number; warnings: number } {
-  const errors = messages.filter((m) => m.severity === 'error').length;
-  return { errors, warnings: messages.length - errors };
 }

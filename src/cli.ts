@@ -4,20 +4,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, packageRoot } from './config/load-config.js';
 import type { ConfigOverrides } from './config/resolve-config.js';
-import { build } from './build.js';
-import { analyzeCorpus } from './analyze-corpus.js';
 import { formatError, formatMessage, sendReport, statusTable, summaryLine } from './report.js';
 import type { CorpusModel } from './model.js';
-import { startWatch, type WatchOptions } from './watch/watch-session.js';
+import type { WatchOptions } from './watch/watch-session.js';
 import { cliReporter } from './watch/cli-reporter.js';
 import { untilSignal } from './watch/until-signal.js';
-import { startServe } from './serve/serve-session.js';
 import { DEFAULT_PORT } from './serve/preview-server.js';
-import { deliveryStatus, send, type SendRunOptions } from './distribute/send.js';
-import { PlanError } from './distribute/plan-deliveries.js';
+import type { SendRunOptions } from './distribute/send.js';
 import type { ResolvedConfig } from './config/resolve-config.js';
 import type { SendResult } from './model.js';
 import { z } from 'zod';
+
+// Each command imports what it needs when it runs: loading the whole pipeline (Chromium
+// driver, NLP models, chart libraries) would cost every command a second or more.
 
 /** Exit codes: 0 ok, 1 the build failed, 2 the command was used wrongly. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -70,6 +69,7 @@ function program(): Command {
           ...(flags.force ? { force: true } : {}),
         };
         const config = await loadConfig({ ...configFile(flags), overrides });
+        const { build } = await import('./build.js');
         const result = await build(config, progressLogger());
         for (const message of result.messages)
           process.stderr.write(`${formatMessage(message, config.corpus)}\n`);
@@ -108,6 +108,7 @@ function program(): Command {
         const overrides: ConfigOverrides = flags.out ? { output: path.resolve(flags.out) } : {};
         const config = await loadConfig({ ...configFile(flags), overrides });
         if (flags.status) {
+          const { deliveryStatus } = await import('./distribute/send.js');
           process.stdout.write(statusTable(await deliveryStatus(config)));
           return;
         }
@@ -129,6 +130,7 @@ function program(): Command {
     .option('--json', 'print the whole model as JSON')
     .action(async (flags: CommonFlags & { json?: boolean }) => {
       const config = await loadConfig({ ...configFile(flags), overrides: pick(flags) });
+      const { analyzeCorpus } = await import('./analyze-corpus.js');
       const model = await analyzeCorpus(config);
       for (const message of model.messages)
         process.stderr.write(`${formatMessage(message, config.corpus)}\n`);
@@ -144,6 +146,7 @@ function program(): Command {
     .option('--config <file>', 'config file (default: ./briefing.config.yaml)')
     .option('--no-pdf', 'write HTML only, skip the PDFs')
     .action(async (flags: WatchFlags) => {
+      const { startWatch } = await import('./watch/watch-session.js');
       const session = await startWatch(watchOptions(flags));
       process.stderr.write('Watching for changes (Ctrl-C to stop)\n');
       await untilSignal();
@@ -164,6 +167,7 @@ function program(): Command {
       ).argParser(portNumber),
     )
     .action(async (flags: WatchFlags & { port?: number }) => {
+      const { startServe } = await import('./serve/serve-session.js');
       const session = await startServe({
         ...watchOptions(flags),
         ...(flags.port !== undefined ? { port: flags.port } : {}),
@@ -193,6 +197,8 @@ function watchOptions(flags: WatchFlags): WatchOptions {
 
 /** Sends, prints the report, and sets the exit code: 1 when anything failed to go out. */
 async function sendAndReport(config: ResolvedConfig, options: SendRunOptions): Promise<void> {
+  const { send } = await import('./distribute/send.js');
+  const { PlanError } = await import('./distribute/plan-deliveries.js');
   const progress = progressLogger();
   let done = 0;
   let result: SendResult;

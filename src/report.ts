@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { BuildResult, Delivery, Message, SendResult } from './model.js';
-import { countMessages } from './build.js';
 
 /** Formats a message as `path:line:col severity reason [code]`, the way compilers do. */
 export function formatMessage(message: Message, corpus?: string): string {
@@ -107,4 +106,10 @@ export function statusTable(rows: Delivery[]): string {
         .join('  '),
     )
     .join('\n')}\n${counts.join(', ')}\n`;
+}
+
+/** Counts messages by severity. */
+export function countMessages(messages: Message[]): { errors: number; warnings: number } {
+  const errors = messages.filter((m) => m.severity === 'error').length;
+  return { errors, warnings: messages.length - errors };
 }

@@ -65,6 +65,8 @@ export async function startSmtp(behaviour: SmtpBehaviour = {}): Promise<TestSmtp
       });
     },
   });
+  // A client that dies mid-session (the kill tests) resets its connection: not a server error.
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as net.AddressInfo).port;
   return {
