@@ -34,6 +34,12 @@ find_browser || packages+=(chromium)
 # Text faces for the PDFs, and a fallback that covers Chinese, Japanese and Korean names.
 fc-list 2>/dev/null | grep -qi 'Liberation Serif' || packages+=(fonts-liberation)
 fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || packages+=(fonts-noto-cjk)
+# better-sqlite3 (the delivery ledger) downloads a prebuilt binary, or compiles SQLite when it
+# cannot reach GitHub: that needs a C++ compiler, make and Python.
+if ! command -v g++ >/dev/null 2>&1 || ! command -v make >/dev/null 2>&1; then
+  packages+=(g++ make)
+fi
+command -v python3 >/dev/null 2>&1 || packages+=(python3)
 if [ ${#packages[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${packages[*]}"
   apt_install "${packages[@]}"

@@ -202,9 +202,19 @@ async function sendAndReport(config: ResolvedConfig, options: SendRunOptions): P
   const progress = progressLogger();
   let done = 0;
   let result: SendResult;
+  // The first Ctrl-C lets the messages in flight finish (so the ledger knows where they stand);
+  // a second one quits at once, and the next run resumes either way.
+  const interrupt = new AbortController();
+  const onSignal = () => {
+    if (interrupt.signal.aborted) process.exit(130);
+    process.stderr.write('\nStopping after the messages in flight (again to quit now)\n');
+    interrupt.abort();
+  };
+  process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
   try {
     result = await send(config, {
       ...options,
+      signal: interrupt.signal,
       onEvent: (event) => {
         if (event.type === 'sent') progress.progress(`Sent ${++done}`);
       },
@@ -216,6 +226,8 @@ async function sendAndReport(config: ResolvedConfig, options: SendRunOptions): P
       return;
     }
     throw error;
+  } finally {
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
   }
   const lines = sendReport(result);
   for (const line of lines.slice(0, -1)) process.stderr.write(`${line}\n`);

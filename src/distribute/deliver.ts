@@ -33,7 +33,7 @@ export function keyOf(delivery: PlannedDelivery, channel: string): DeliveryKey {
  * Each attempt is claimed in the ledger before the message is handed over and settled after
  * the server answers. Temporary failures wait (exponential back-off with jitter) and retry;
  * permanent ones are recorded and the run goes on. Returns the reason when a fatal failure
- * (credentials, TLS) stopped the run; what was not sent stays queued for the next run.
+ * (credentials, TLS) or `signal` stopped the run; what was not sent stays queued for the next run.
  */
 export async function deliverAll(
   deliveries: PlannedDelivery[],
@@ -43,9 +43,11 @@ export async function deliverAll(
     bodies: (delivery: PlannedDelivery) => EmailBodies;
     retry: RetryPolicy;
     onEvent?: (event: DeliveryEvent) => void;
+    /** Stops the run after the messages in flight; the rest stay queued for the next run. */
+    signal?: AbortSignal;
   },
 ): Promise<string | null> {
-  const { ledger, channel, retry, onEvent } = context;
+  const { ledger, channel, retry, onEvent, signal } = context;
   const queue = [...deliveries];
   let stopped: string | null = null;
 
@@ -76,16 +78,25 @@ export async function deliverAll(
         ledger.release(key, failure.reply);
         const wait = Math.round(retry.delay * 2 ** attempt * (0.75 + Math.random() * 0.5));
         onEvent?.({ type: 'retry', delivery, reply: failure.reply, wait });
-        await sleep(wait);
+        const waited = await sleep(wait, true, { signal }).catch(() => false);
+        if (!waited) return;
       }
     }
   };
 
+  const onAbort = () => {
+    stopped ??= `interrupted; ${queue.length} message(s) not yet handed over stay queued for the next run`;
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
   const worker = async () => {
     for (let next = queue.shift(); next && stopped === null; next = queue.shift()) {
       await deliverOne(next);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, channel.concurrency) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, channel.concurrency) }, worker));
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
   return stopped;
 }

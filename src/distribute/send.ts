@@ -22,6 +22,8 @@ export interface SendRunOptions extends SendOptions {
   /** Try permanent failures of the current editions again. */
   retryFailed?: boolean;
   onEvent?: (event: DeliveryEvent) => void;
+  /** Stops the run after the messages in flight (Ctrl-C); the rest stay queued. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -76,6 +78,7 @@ export async function send(
       bodies: bodiesOf,
       retry: { retries: config.mail.retries, delay: config.mail.retryDelay },
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
     });
     const after = (delivery: PlannedDelivery) => rowOf(delivery) as Delivery;
     const done = pending.map(after);

@@ -51,24 +51,30 @@ async function writeConfig(output: string): Promise<string> {
 }
 
 /** Starts `briefing send` and kills it (SIGKILL) once the server has `after` more messages. */
-async function sendAndKill(configFile: string, after: number): Promise<void> {
+async function sendAndKill(
+  configFile: string,
+  after: number,
+  signal: NodeJS.Signals = 'SIGKILL',
+): Promise<{ code: number | null; stderr: string }> {
   const target = server.received.length + after;
   const child = spawn(
     process.execPath,
     [path.join(root, 'dist', 'cli.js'), 'send', '--config', configFile],
     {
       env: { ...process.env, BRIEFING_SMTP_URL: server.url },
-      stdio: 'ignore',
+      stdio: ['ignore', 'ignore', 'pipe'],
     },
   );
-  const exited = new Promise((done) => child.on('exit', done));
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((done) => child.on('close', done));
   await until(
     () => server.received.length >= target || child.exitCode !== null,
     'messages',
     30_000,
   );
-  child.kill('SIGKILL');
-  await exited;
+  child.kill(signal);
+  return { code: await exited, stderr };
 }
 
 describe('send: a run killed part-way is resumed by the next', () => {
@@ -120,4 +126,22 @@ describe('send: a run killed part-way is resumed by the next', () => {
     );
     expect(server.received.length).toBe(after);
   }, 120_000);
+
+  it('stops cleanly on SIGTERM: nothing in flight is lost or left in doubt', async () => {
+    const output = await freshOutput();
+    const configFile = await writeConfig(output);
+    const stopped = await sendAndKill(configFile, 5, 'SIGTERM');
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toMatch(/stopped: interrupted; \d+ message\(s\) not yet handed over/);
+    const config = await loadConfig({ configFile, overrides: { output } });
+    const rows = await deliveryStatus(config);
+    expect(rows.filter((row) => row.state === 'sending')).toEqual([]);
+    expect(rows.filter((row) => row.state === 'sent').length).toBeGreaterThanOrEqual(5);
+    const resumed = await runCli(['send', '--config', configFile], {
+      env: { BRIEFING_SMTP_URL: server.url },
+    });
+    expect(resumed.code).toBe(0);
+    const after = await deliveryStatus(config);
+    expect(after.every((row) => row.state === 'sent' && !row.possiblyDuplicate)).toBe(true);
+  }, 60_000);
 });
