@@ -72,14 +72,16 @@ export class Ledger {
   }
 
   /**
-   * Rows left `sending` by a process that is gone: their message may or may not have been
+   * Rows left `sending` by a process that is gone (or that has held them longer than
+   * `staleMs`, as when its process id was reused): their message may or may not have been
    * accepted, so they are queued again and flagged as possibly duplicated. Returns how many.
    */
-  recover(isRunning: (pid: number) => boolean): number {
+  recover(isRunning: (pid: number) => boolean, staleMs: number): number {
+    const staleBefore = new Date(Date.now() - staleMs).toISOString();
     const stranded = this.db
       .prepare<[], Row>(`SELECT * FROM deliveries WHERE state = 'sending'`)
       .all()
-      .filter((row) => row.owner === null || !isRunning(row.owner));
+      .filter((row) => row.owner === null || !isRunning(row.owner) || row.updated_at < staleBefore);
     const requeue = this.db.prepare(
       `UPDATE deliveries SET state = 'queued', owner = NULL, possibly_duplicate = 1,
        updated_at = @now WHERE ${KEY} AND state = 'sending'`,

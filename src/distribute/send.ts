@@ -43,7 +43,8 @@ export async function send(
   const channel = openChannel(config, dryRun);
   const ledger = Ledger.open(dryRun ? ':memory:' : path.join(config.output, LEDGER_FILE));
   try {
-    ledger.recover(isRunning);
+    // No attempt holds a row longer than the server's timeouts (connect, greeting, each step).
+    ledger.recover(isRunning, 10 * config.mail.timeout);
     ledger.enqueue(
       plan.deliveries.map((delivery) => ({
         ...keyOf(delivery, channel.name),

@@ -103,6 +103,19 @@ describe('send: the current editions to a real SMTP server on 127.0.0.1', () => 
     expect(status.every((row) => row.reply?.startsWith('250'))).toBe(true);
   });
 
+  it('holds the rate limit and the connection pool across the whole run', async () => {
+    const output = await freshOutput();
+    const server = await smtp();
+    const config = await mailConfig(output, { smtp: server.url, connections: 2, rate: 2 });
+    const result = await send(config);
+    expect(result.sent).toHaveLength(5);
+    // At most 2 messages a second: 5 messages take three one-second windows, so the last starts
+    // two seconds after the first (unlimited, all 5 arrive within a few hundred ms); and never
+    // more than 2 connections.
+    expect(server.arrivals.at(-1)! - server.arrivals[0]!).toBeGreaterThanOrEqual(1500);
+    expect(server.connections()).toBeLessThanOrEqual(2);
+  });
+
   it('does not send a marked briefing to a list that may not receive its marking', async () => {
     const output = await freshOutput();
     const server = await smtp();

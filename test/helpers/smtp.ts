@@ -28,6 +28,10 @@ export interface TestSmtp {
   received: Received[];
   /** DATA commands seen, accepted or not. */
   attempts: () => number;
+  /** Connections opened so far. */
+  connections: () => number;
+  /** When each accepted message arrived (ms since the epoch), in order. */
+  arrivals: number[];
   close(): Promise<void>;
 }
 
@@ -39,11 +43,17 @@ function replyError(reply: NonNullable<Reply>): Error {
 export async function startSmtp(behaviour: SmtpBehaviour = {}): Promise<TestSmtp> {
   const received: Received[] = [];
   let attempts = 0;
+  let connections = 0;
+  const arrivals: number[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     size: 50 * 1024 * 1024,
+    onConnect(_session, callback) {
+      connections += 1;
+      callback();
+    },
     onRcptTo(address, _session, callback) {
       const reply = behaviour.onRcpt?.(address.address);
       callback(reply ? replyError(reply) : undefined);
@@ -59,6 +69,7 @@ export async function startSmtp(behaviour: SmtpBehaviour = {}): Promise<TestSmtp
           if (reply) return callback(replyError(reply));
           const raw = Buffer.concat(chunks);
           const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+          arrivals.push(Date.now());
           received.push({ from, to, raw, parsed: await simpleParser(raw) });
           callback();
         })();
@@ -74,6 +85,8 @@ export async function startSmtp(behaviour: SmtpBehaviour = {}): Promise<TestSmtp
     url: `smtp://127.0.0.1:${port}`,
     received,
     attempts: () => attempts,
+    connections: () => connections,
+    arrivals,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
