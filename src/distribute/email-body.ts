@@ -53,11 +53,12 @@ export async function loadEmailTemplates(templates: string): Promise<EmailTempla
   const text = hb.compile(textSource, { noEscape: true });
   return {
     bodies(briefing, options) {
-      const view = { ...emailView(briefing, options), css, recipient: RECIPIENT, lists: '' };
+      const view = { ...emailView(briefing, options), recipient: RECIPIENT, lists: '' };
       const listed = { ...view, lists: LISTS };
+      const page = (context: typeof view) => html(context, { data: { css } });
       // Inlining CSS is the slow part, so it runs once per edition, not once per recipient.
-      const htmlDone = juice(html(view), { removeStyleTags: false, preserveMediaQueries: true });
-      const htmlListed = juice(html(listed), {
+      const htmlDone = juice(page(view), { removeStyleTags: false, preserveMediaQueries: true });
+      const htmlListed = juice(page(listed), {
         removeStyleTags: false,
         preserveMediaQueries: true,
       });
