@@ -55,21 +55,27 @@ export async function loadEmailTemplates(templates: string): Promise<EmailTempla
     bodies(briefing, options) {
       const view = { ...emailView(briefing, options), recipient: RECIPIENT, lists: '' };
       const listed = { ...view, lists: LISTS };
-      const page = (context: typeof view) => html(context, { data: { css } });
-      // Inlining CSS is the slow part, so it runs once per edition, not once per recipient.
-      const htmlDone = juice(page(view), { removeStyleTags: false, preserveMediaQueries: true });
-      const htmlListed = juice(page(listed), {
-        removeStyleTags: false,
-        preserveMediaQueries: true,
-      });
-      const textDone = text(view);
-      const textListed = text(listed);
+      const inline = { removeStyleTags: false, preserveMediaQueries: true };
+      // Inlining CSS is the slow part: it runs once per edition and variant (with or without
+      // lists), when first needed, not once per recipient.
+      const htmlOf = memo((listedVariant: boolean) =>
+        juice(html(listedVariant ? listed : view, { data: { css } }), inline),
+      );
+      const textOf = memo((listedVariant: boolean) => text(listedVariant ? listed : view));
       return {
-        html: (recipient, lists) =>
-          fill(lists ? htmlListed : htmlDone, recipient, lists, hb.escapeExpression),
-        text: (recipient, lists) => fill(lists ? textListed : textDone, recipient, lists, (s) => s),
+        html: (recipient, lists) => fill(htmlOf(!!lists), recipient, lists, hb.escapeExpression),
+        text: (recipient, lists) => fill(textOf(!!lists), recipient, lists, (s) => s),
       };
     },
+  };
+}
+
+/** Computes `make(flag)` once for each value of `flag`. */
+function memo<T>(make: (flag: boolean) => T): (flag: boolean) => T {
+  const made = new Map<boolean, T>();
+  return (flag) => {
+    if (!made.has(flag)) made.set(flag, make(flag));
+    return made.get(flag)!;
   };
 }
 

@@ -146,9 +146,8 @@ export class Ledger {
 
   /** One row, or `null`. */
   get(key: DeliveryKey): Delivery | null {
-    const row = this.db.prepare<DeliveryKey, Row>(`SELECT * FROM deliveries WHERE ${KEY}`).get({
-      ...key,
-    });
+    const row = this.sql(`SELECT * FROM deliveries WHERE ${KEY}`).get({ ...key }) as
+      Row | undefined;
     return row ? toDelivery(row) : null;
   }
 
