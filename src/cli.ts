@@ -51,6 +51,7 @@ function program(): Command {
     )
     .option('--force', 'ignore the cache: analyze, draw and print everything afresh')
     .option('--send', 'then mail each new edition to its distribution lists')
+    .option('--strict', 'exit 1 when any document has a problem (errors and warnings)')
     .action(
       async (
         flags: CommonFlags & {
@@ -59,6 +60,7 @@ function program(): Command {
           date?: string;
           force?: boolean;
           send?: boolean;
+          strict?: boolean;
         },
       ) => {
         const overrides: ConfigOverrides = {
@@ -74,6 +76,11 @@ function program(): Command {
         for (const message of result.messages)
           process.stderr.write(`${formatMessage(message, config.corpus)}\n`);
         process.stdout.write(`${summaryLine(result)}\n`);
+        if (flags.strict && result.messages.length > 0) {
+          process.stderr.write(`briefing: --strict: ${result.messages.length} problem(s) above\n`);
+          process.exitCode = EXIT.failed;
+          return;
+        }
         if (flags.send) await sendAndReport(config, {});
       },
     );
@@ -128,14 +135,17 @@ function program(): Command {
     .option('--corpus <dir>', 'folder of source documents (default: corpus)')
     .option('--config <file>', 'config file (default: ./briefing.config.yaml)')
     .option('--json', 'print the whole model as JSON')
-    .action(async (flags: CommonFlags & { json?: boolean }) => {
+    .option('--strict', 'exit 1 when any document has a problem (errors and warnings)')
+    .action(async (flags: CommonFlags & { json?: boolean; strict?: boolean }) => {
       const config = await loadConfig({ ...configFile(flags), overrides: pick(flags) });
       const { analyzeCorpus } = await import('./analyze-corpus.js');
       const model = await analyzeCorpus(config);
       for (const message of model.messages)
         process.stderr.write(`${formatMessage(message, config.corpus)}\n`);
       process.stdout.write(flags.json ? `${JSON.stringify(model, null, 2)}\n` : describe(model));
-      if (model.documents.length === 0) process.exitCode = EXIT.failed;
+      if (model.documents.length === 0 || (flags.strict && model.messages.length > 0)) {
+        process.exitCode = EXIT.failed;
+      }
     });
 
   cli

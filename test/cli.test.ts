@@ -102,6 +102,20 @@ describe('cli', () => {
     ]);
   });
 
+  it('--strict fails the build when any document has a problem, and passes a clean corpus', async () => {
+    const dir = await tmp();
+    await cp(fixture('bad-input', 'corpus'), path.join(dir, 'corpus'), { recursive: true });
+    const out = path.join(dir, 'out');
+    const strict = ['build', '--strict', '--no-pdf', '--out', out, '--corpus'];
+    const broken = await runCli([...strict, path.join(dir, 'corpus')]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/--strict: \d+ problem\(s\) above/);
+    expect(broken.stdout).toMatch(/^Built 3 briefings/);
+    const clean = await runCli([...strict, corpus]);
+    expect(clean.stderr).toBe('');
+    expect(clean.code).toBe(0);
+  });
+
   it('builds a fourth theme added by editing the config alone', async () => {
     const dir = await tmp();
     const config = path.join(dir, 'briefing.config.yaml');
