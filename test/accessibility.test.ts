@@ -78,7 +78,7 @@ beforeAll(async () => {
     executablePath,
     headless: true,
     pipe: true,
-    args: [...LAUNCH_ARGS, '--allow-file-access-from-files'],
+    args: ['--no-sandbox', ...LAUNCH_ARGS, '--allow-file-access-from-files'],
   });
 });
 

@@ -8,9 +8,10 @@ export const PDF_CREATOR = 'briefing';
 
 /**
  * Rewrites a PDF fresh from Chromium with pdf-lib: the job's metadata (Chromium sets only the
- * title, its own dates and the language), links to the private origin made relative again, and
- * a document ID derived from the job. pdf-lib keeps every object reachable from the catalog, so
- * the structure tree (`/MarkInfo`, `/StructTreeRoot`), the outline and named destinations pass
+ * title, its own dates and the language), links to the private origin made relative again,
+ * links a viewer could run or open locally (`javascript:`, `file:`…) disarmed, and a document
+ * ID derived from the job. pdf-lib keeps every object reachable from the catalog, so the
+ * structure tree (`/MarkInfo`, `/StructTreeRoot`), the outline and named destinations pass
  * through untouched. Same job, same bytes: nothing here depends on the clock or on chance.
  * @throws {Error} for a `metadata.date` that is not a real `YYYY-MM-DD` date.
  */
@@ -25,7 +26,7 @@ export async function finishPdf(pdf: Uint8Array, job: PdfJob): Promise<Uint8Arra
   doc.setCreator(PDF_CREATOR);
   doc.setProducer(PDF_CREATOR);
   if (job.metadata !== undefined) applyMetadata(doc, job.metadata);
-  relativizeLinks(doc);
+  rewriteLinks(doc);
   const id = PDFHexString.of(documentId(job));
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
   // A classic cross-reference table, as Chromium writes: object streams would make a briefing
@@ -66,19 +67,40 @@ function editionDate(text: string): Date {
   return date;
 }
 
-/** Points link annotations at `other.html`, not `https://briefing.invalid/other.html`. */
-function relativizeLinks(doc: PDFDocument): void {
+/** The schemes a PDF link keeps: links to any other (`javascript:`, `file:`…) are disarmed. */
+export const LINK_SCHEMES: ReadonlySet<string> = new Set(['http', 'https', 'mailto']);
+
+/**
+ * Whether a PDF link may keep its target: a relative URL (a sibling file, `#fragment`), or one
+ * whose scheme is in {@link LINK_SCHEMES}. A viewer could run or open anything else locally.
+ */
+export function isLinkTarget(url: string): boolean {
+  // As URL parsers read it: leading controls and spaces, and tabs and line breaks, ignored.
+  // eslint-disable-next-line no-control-regex
+  const bare = url.replace(/^[\u0000-\u0020]+|[\t\n\r]/g, '');
+  const scheme = /^([a-z][a-z\d+.-]*):/i.exec(bare)?.[1];
+  return scheme === undefined || LINK_SCHEMES.has(scheme.toLowerCase());
+}
+
+/**
+ * Points link annotations at `other.html`, not `https://briefing.invalid/other.html`, and
+ * disarms any link {@link isLinkTarget} refuses: the annotation stays (the structure tree
+ * refers to it), without its action.
+ */
+function rewriteLinks(doc: PDFDocument): void {
   for (const page of doc.getPages()) {
     const annots = page.node.Annots();
     if (annots === undefined) continue;
     for (let index = 0; index < annots.size(); index += 1) {
-      const action = annots.lookupMaybe(index, PDFDict)?.lookupMaybe(PDFName.of('A'), PDFDict);
+      const annot = annots.lookupMaybe(index, PDFDict);
+      const action = annot?.lookupMaybe(PDFName.of('A'), PDFDict);
       const uri = action?.lookupMaybe(PDFName.of('URI'), PDFString, PDFHexString);
-      if (action === undefined || uri === undefined) continue;
+      if (annot === undefined || action === undefined || uri === undefined) continue;
       const url = uri.decodeText();
       const relative = publicUrl(url);
+      if (!isLinkTarget(relative)) annot.delete(PDFName.of('A'));
       // A URI is 7-bit ASCII (Chromium percent-encodes): hex keeps ( ) \ out of the way.
-      if (relative !== url) action.set(PDFName.of('URI'), asciiHex(relative));
+      else if (relative !== url) action.set(PDFName.of('URI'), asciiHex(relative));
     }
   }
 }

@@ -8,7 +8,6 @@ import type { Browser } from 'puppeteer';
  * host name and IP literal resolves to "not found", and everything goes to a dead proxy.
  */
 export const LAUNCH_ARGS: readonly string[] = [
-  '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
@@ -19,13 +18,35 @@ export const LAUNCH_ARGS: readonly string[] = [
   '--proxy-bypass-list=<-loopback>',
 ];
 
-/** Launches a headless Chromium for printing, talking to it over a pipe (no debugging port). */
+/**
+ * Whether Chromium must run without its sandbox: as root it refuses to start otherwise (CI,
+ * containers), and `BRIEFING_NO_SANDBOX=1` says the machine cannot give it one. Everyone else
+ * keeps the sandbox, a second wall around the corpus's content.
+ */
+export function needsNoSandbox(): boolean {
+  return process.getuid?.() === 0 || process.env.BRIEFING_NO_SANDBOX === '1';
+}
+
+/**
+ * Launches a headless Chromium for printing, talking to it over a pipe (no debugging port).
+ * With the sandbox where the machine allows it; when a sandboxed launch fails (no user
+ * namespaces, no setuid helper), it launches again without one.
+ */
 export async function launchBrowser(executablePath: string, timeoutMs: number): Promise<Browser> {
+  if (needsNoSandbox()) return launch(executablePath, timeoutMs, ['--no-sandbox']);
+  try {
+    return await launch(executablePath, timeoutMs, []);
+  } catch {
+    return launch(executablePath, timeoutMs, ['--no-sandbox']);
+  }
+}
+
+function launch(executablePath: string, timeoutMs: number, extra: string[]): Promise<Browser> {
   return puppeteer.launch({
     executablePath,
     headless: true,
     pipe: true,
-    args: [...LAUNCH_ARGS],
+    args: [...extra, ...LAUNCH_ARGS],
     // The printer closes the browser in a finally; Puppeteer's own signal handlers would kill it
     // and exit before the build can clean up its staging folder.
     handleSIGINT: false,
