@@ -433,15 +433,12 @@ describe('every chart', () => {
     ).toBeNull();
   });
 
-  it('never throws, and draws in a few tens of milliseconds', async () => {
+  // How long drawing takes is measured by `npm run bench`, not asserted here.
+  it('never throws, and draws the same charts every time', async () => {
     const broken = { ...briefing(), developments: null, places: undefined } as unknown as Briefing;
     await expect(chartsFor(broken)).resolves.toEqual({ timeline: null, places: null });
-
-    await chartsFor(sample);
-    const runs = 10;
-    const start = performance.now();
-    for (let i = 0; i < runs; i += 1) await chartsFor(sample);
-    const perBriefing = (performance.now() - start) / runs;
-    expect(perBriefing).toBeLessThan(250);
+    const first = await chartsFor(sample);
+    expect(first.timeline).toMatch(/^<svg/);
+    expect(await chartsFor(sample)).toEqual(first);
   });
 });

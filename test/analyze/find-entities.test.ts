@@ -248,14 +248,13 @@ describe('findEntities', () => {
     expectOffsetsExact(text, ents);
   });
 
-  it('handles a megabyte of text quickly', () => {
+  // Throughput is measured by `npm run bench`, not asserted in a unit test.
+  it('handles a megabyte of text', () => {
     const para =
       'Minister Olga Petrova met executives of Arcadia Holdings Ltd in Warsaw on Tuesday. ' +
       'Petrova said Arcadia would invest in Poland and the Baltic states.\n\n';
     const text = para.repeat(Math.ceil(1_000_000 / para.length));
-    const t0 = performance.now();
     const ents = run(text);
-    expect(performance.now() - t0).toBeLessThan(5000);
     expect(byName(ents, 'Olga Petrova').type).toBe('person');
   });
 });
