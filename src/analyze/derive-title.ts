@@ -11,15 +11,25 @@ const MAX_WORDS = 22;
 /**
  * A title for a document that has no headline, made from its lead sentence: openers that
  * talk about the text itself are dropped, parentheses removed, and a long sentence is cut
- * at a clause boundary.
+ * at a clause boundary. The lead is the first sentence of five words or more, else the first;
+ * one with no words left to show (`!`, `(Reuters).`) gives way to the next.
  */
 export function deriveTitle(sentences: Sentence[], fallback: string): string {
-  const lead = sentences.find((s) => s.text.split(/\s+/).length >= 5) ?? sentences[0];
-  if (!lead) return fallback;
-  const bare = lead.text
+  const long = sentences.filter((s) => s.text.split(/\s+/).length >= 5);
+  for (const lead of [...long, ...sentences]) {
+    const title = titleOf(lead.text);
+    if (title) return title;
+  }
+  return fallback;
+}
+
+/** The title a lead sentence makes, or `null` when it has no letter or digit to show. */
+function titleOf(sentence: string): string | null {
+  const bare = sentence
     .replace(/\s*\([^)]*\)/g, '')
     .replace(/\s*[.!?]["”’]?$/, '')
     .trim();
+  if (!/[\p{L}\p{N}]/u.test(bare)) return null;
   // A headline set in capitals reads better in title case.
   const text = withoutMetaOpener(bare === bare.toUpperCase() ? titleCase(bare) : bare);
   const words = text.split(/\s+/);

@@ -42,20 +42,31 @@ function dateIn(text: string, reference: Date | null): { date: string; text: str
       year = month <= reference.getUTCMonth() + 1 ? refYear : refYear - 1;
     }
     const day = start.isCertain('day') ? start.get('day')! : null;
-    return { date: format(year, month, day), text: result.text.trim() };
+    const date = format(year, month, day);
+    if (date) return { date, text: result.text.trim() };
   }
   return null;
 }
 
-function format(year: number, month: number, day: number | null): string {
+/**
+ * `YYYY-MM-DD` (or `YYYY-MM` without a day) for a day of the calendar in years 1–9999, the
+ * years the model's four digits can write; `null` for anything else (`2018-02-30`, year 99999).
+ */
+function format(year: number, month: number, day: number | null): string | null {
+  if (!Number.isInteger(year) || year < 1 || year > 9999) return null;
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day ?? 1);
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== (day ?? 1)) return null;
+  const yyyy = String(year).padStart(4, '0');
   const mm = String(month).padStart(2, '0');
-  return day === null ? `${year}-${mm}` : `${year}-${mm}-${String(day).padStart(2, '0')}`;
+  return day === null ? `${yyyy}-${mm}` : `${yyyy}-${mm}-${String(day).padStart(2, '0')}`;
 }
 
 /** Parses a stated full or month date (`Aug 25, 2018`, `25 August 2018`, `2018-08-25`); `null` otherwise. */
 export function parseStatedDate(text: string): string | null {
   const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
-  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  // `2018-13-40` has the shape of a date but names none: no date is read from it.
+  if (iso) return format(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const result = chrono.en.strict.parse(text, new Date(0))[0];
   if (!result || !result.start.isCertain('year') || !result.start.isCertain('month')) {
     const monthYear = new RegExp(`\\b(${MONTHS})\\s+(\\d{4})\\b`).exec(text);

@@ -102,6 +102,7 @@ function borrowScale(context: Context, token: NumberToken, i: number): void {
   const previous = previousFigure(context, i);
   if (previous?.kind !== 'money' || previous.token.scale !== 1 || token.scale === 1) return;
   if (!RANGE_GAP.test(context.segment.slice(previous.end, token.start))) return;
+  if (!Number.isFinite(previous.value * token.scale)) return;
   previous.value *= token.scale;
 }
 

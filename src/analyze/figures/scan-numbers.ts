@@ -76,6 +76,8 @@ function scanDigits(segment: string): NumberToken[] {
     if (word) end += word[0].length;
     if (letter) end += letter[0].length;
     const multiplier = scale ? SCALES[scale.toLowerCase()]! : 1;
+    // Beyond what a double holds (`$9…9 billion`): no value can be stated for it.
+    if (!Number.isFinite(base * multiplier)) continue;
     tokens.push({
       start,
       end,
