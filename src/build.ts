@@ -1,37 +1,42 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from './config/resolve-config.js';
-import type { BuildResult, CorpusModel } from './model.js';
+import type { BuildResult } from './model.js';
 import { analyzeCorpus } from './analyze-corpus.js';
 import { createRenderer } from './render/render.js';
 import type { RenderEdition } from './edition-pdf/print-edition.js';
 import { assetsFor } from './render/assets.js';
 import { OutputStage } from './write-output.js';
 import { CacheStore } from './cache/store.js';
-import { applyEditions, type EditionState } from './editions/apply-editions.js';
-import { EDITIONS_DIR, EDITIONS_STATE, readEditionState } from './build/edition-state.js';
+import { applyEditions } from './editions/apply-editions.js';
+import { EDITIONS_STATE, readEditionState } from './build/edition-state.js';
 import { chartsOf } from './build/charts.js';
 import { printPdfs } from './build/print-pdfs.js';
-import { inputsKey, manifestOf, outputsIntact, type Manifest } from './build/manifest.js';
-import { hashOf } from './cache/hash.js';
+import { inputsKey, manifestOf } from './build/manifest.js';
+import { MANIFEST, unchangedBuild } from './build/unchanged-build.js';
+import { archivePrevious } from './build/archive-previous.js';
+import { BuildError } from './build/build-error.js';
+import { withOutputLock, type HeldLock, type LockTimings } from './build/lock.js';
+
+export { BuildError } from './build/build-error.js';
 
 /** The cache folder, inside the output folder. */
 export const CACHE_DIR = '.cache';
-/** A build that could not run at all (as opposed to content problems, which are messages). */
-export class BuildError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'BuildError';
-  }
-}
 
 /** Progress reporting for long work; silent by default. */
 export interface BuildLogger {
   progress(message: string): void;
+  /**
+   * What the user should see even where progress is not shown, such as that the build waits
+   * for another build of the same output folder. Defaults to `progress`.
+   */
+  notice?(message: string): void;
+}
+
+/** How a build runs, beyond its config. */
+export interface BuildOptions {
+  /** How long to wait for another build of the same output folder (see `withOutputLock`). */
+  lock?: Partial<LockTimings>;
 }
 
 const silent: BuildLogger = { progress: () => {} };
@@ -41,20 +46,34 @@ const silent: BuildLogger = { progress: () => {} };
  * render every page and print every PDF with one browser, then move what changed into place at
  * once. Work is proportional to the change: analyses, charts and PDFs come from a persisted,
  * content-addressed cache when their inputs are unchanged (`force` ignores it), and an output
- * file whose bytes are unchanged is never touched.
+ * file whose bytes are unchanged is never touched. One build at a time writes an output folder:
+ * the build holds the folder's lock throughout, waiting for another build that holds it.
  */
 export async function build(
   config: ResolvedConfig,
   logger: BuildLogger = silent,
+  options: BuildOptions = {},
 ): Promise<BuildResult> {
   const started = performance.now();
   await assertCorpus(config.corpus);
+  return withOutputLock(config.output, (lock) => buildLocked(config, logger, lock, started), {
+    ...options.lock,
+    onWait: (message) => (logger.notice ? logger.notice(message) : logger.progress(message)),
+  });
+}
+
+async function buildLocked(
+  config: ResolvedConfig,
+  logger: BuildLogger,
+  lock: HeldLock,
+  started: number,
+): Promise<BuildResult> {
   logger.progress(`Reading ${config.corpus}`);
-  const cacheDir = path.join(config.output, CACHE_DIR);
+  const cache = new CacheStore(path.join(config.output, CACHE_DIR));
+  await cache.removeAbandoned();
   const key = await inputsKey(config);
-  const unchanged = config.force ? null : await unchangedBuild(config, cacheDir, key, started);
+  const unchanged = config.force ? null : await unchangedBuild(config, cache, key, started);
   if (unchanged) return unchanged;
-  const cache = new CacheStore(cacheDir);
   const analyses = { analyzed: [] as string[], reused: [] as string[] };
   const analyzed = await analyzeCorpus(config, { cache, force: config.force, stats: analyses });
   if (analyzed.documents.length === 0) {
@@ -81,21 +100,23 @@ export async function build(
   ]);
   const stage = await OutputStage.open(config.output);
   try {
+    // Staged (and so committed) in this order: the files that say which edition is current
+    // come last, after the pages, fonts and PDFs they describe.
     await archivePrevious(stage, changed, previous);
-    await stage.write('model.json', `${JSON.stringify(model, null, 2)}\n`);
     for (const { briefing, html } of pages) await stage.write(`${briefing.theme}.html`, html);
-    await stage.write('index.html', index);
     for (const asset of assets) await stage.write(asset.path, asset.body);
-    await stage.write(EDITIONS_STATE, `${JSON.stringify(state, null, 2)}\n`);
     const pdfs = config.pdf.enabled
       ? await printPdfs(config, stage, { model, pages, edition, assets }, cache, logger)
       : { printed: [], reused: [] };
+    await stage.write('index.html', index);
+    await stage.write('model.json', `${JSON.stringify(model, null, 2)}\n`);
+    await stage.write(EDITIONS_STATE, `${JSON.stringify(state, null, 2)}\n`);
+    lock.assertHeld();
+    // Until the new manifest is written, the next build cannot take the early stop.
+    await cache.delete(MANIFEST.bucket, MANIFEST.key);
     const written = await stage.commit();
-    await cache.setJson(
-      'manifest',
-      hashOf('manifest'),
-      await manifestOf(key, config.output, stage.outputs()),
-    );
+    const manifest = await manifestOf(key, config.output, stage.outputs());
+    await cache.setJson(MANIFEST.bucket, MANIFEST.key, manifest);
     return {
       model,
       written,
@@ -107,56 +128,6 @@ export async function build(
   } catch (error) {
     await stage.discard();
     throw error;
-  }
-}
-
-/**
- * When every input is as it was for the last complete build and its outputs are untouched,
- * that build's result stands: nothing is read beyond the inputs, nothing is written.
- */
-async function unchangedBuild(
-  config: ResolvedConfig,
-  cacheDir: string,
-  key: string,
-  started: number,
-): Promise<BuildResult | null> {
-  const manifest = await new CacheStore(cacheDir).getJson<Manifest>('manifest', hashOf('manifest'));
-  if (manifest?.key !== key || !(await outputsIntact(config.output, manifest))) return null;
-  const model = JSON.parse(
-    await readFile(path.join(config.output, 'model.json'), 'utf8'),
-  ) as CorpusModel;
-  const pdfs = Object.keys(manifest.files).filter(
-    (file) => !file.includes('/') && file.endsWith('.pdf'),
-  );
-  return {
-    model,
-    written: [],
-    messages: model.messages,
-    durationMs: performance.now() - started,
-    pdfCount: pdfs.length,
-    work: {
-      analyzed: [],
-      reused: model.documents.map((d) => d.path),
-      newEditions: [],
-      printed: [],
-      reusedPdfs: pdfs.sort(),
-    },
-  };
-}
-
-/** Keeps the edition a changed briefing replaces under `editions/<theme>/<number>/`. */
-async function archivePrevious(
-  stage: OutputStage,
-  changed: string[],
-  previous: EditionState,
-): Promise<void> {
-  for (const theme of changed) {
-    const prior = previous.briefings[theme];
-    if (!prior) continue;
-    for (const file of [`${theme}.html`, `${theme}.pdf`]) {
-      const bytes = await readFile(path.join(stage.output, file)).catch(() => null);
-      if (bytes) await stage.write(`${EDITIONS_DIR}/${theme}/${prior.number}/${file}`, bytes);
-    }
   }
 }
 

@@ -290,6 +290,7 @@ function progressLogger() {
   const show = process.stderr.isTTY && !process.env.CI;
   return {
     progress: (message: string) => show && process.stderr.write(`\u001b[2K\r${message}…\r`),
+    notice: (message: string) => process.stderr.write(`${show ? '\u001b[2K\r' : ''}${message}\n`),
   };
 }
 

@@ -5,7 +5,10 @@
 export { loadConfig, parseConfig, ConfigError } from './config/load-config.js';
 export type { ResolvedConfig, ConfigOverrides } from './config/resolve-config.js';
 export type { UserConfig, Theme } from './config/schema.js';
-export { build, BuildError } from './build.js';
+export { build, BuildError, type BuildLogger, type BuildOptions } from './build.js';
+export { withOutputLock } from './build/lock.js';
+export type { OutputLockOptions, HeldLock, LockTimings } from './build/lock.js';
+export { send, deliveryStatus, type SendRunOptions } from './distribute/send.js';
 export { analyzeCorpus } from './analyze-corpus.js';
 export { ingestCorpus, ingestText } from './ingest/ingest.js';
 export { analyzeDocument } from './analyze/analyze.js';

@@ -1,11 +1,13 @@
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { isRunning } from './is-running.js';
+import { commitStaged, STAGING_PREFIX } from './build/commit-output.js';
+import { writeDurable } from './build/durable-write.js';
 
 /**
- * A set of output files written together: each file is staged in a hidden folder inside the
- * output folder and moved into place only when the whole set is ready, so a failed build never
- * leaves half-written files or destroys the previous edition.
+ * A set of output files written together: each file is staged (flushed to disk) in a hidden
+ * folder inside the output folder, and the whole set is committed at once (see `commitStaged`),
+ * so a failed or killed build never leaves half-written files or destroys the previous edition.
+ * Open one only while holding the output folder's lock (`withOutputLock`).
  */
 export class OutputStage {
   private readonly files: string[] = [];
@@ -16,14 +18,13 @@ export class OutputStage {
     readonly dir: string,
   ) {}
 
-  /**
-   * Creates the staging folder inside `output`, named after this process, after removing the
-   * staging folders of builds whose process is gone (killed before they could clean up).
-   */
+  /** Creates this build's staging folder inside `output`, named after this process. */
   static async open(output: string): Promise<OutputStage> {
     await mkdir(output, { recursive: true });
-    await removeAbandoned(output);
-    return new OutputStage(output, await mkdtemp(path.join(output, `.staging-${process.pid}-`)));
+    return new OutputStage(
+      output,
+      await mkdtemp(path.join(output, `${STAGING_PREFIX}${process.pid}-`)),
+    );
   }
 
   /** The staged path of an output file (`relative` to the output folder). */
@@ -41,7 +42,7 @@ export class OutputStage {
     const current = await readFile(path.join(this.output, relative)).catch(() => null);
     if (current && Buffer.compare(current, bytes) === 0) return false;
     await mkdir(path.dirname(this.pathOf(relative)), { recursive: true });
-    await writeFile(this.pathOf(relative), bytes);
+    await writeDurable(this.pathOf(relative), bytes);
     this.add(relative);
     return true;
   }
@@ -56,27 +57,18 @@ export class OutputStage {
     return [...this.kept].sort();
   }
 
-  /** Moves every staged file into place (each rename is atomic) and removes the staging folder. */
+  /**
+   * Moves every staged file into place, in the order they were staged, as one commit that a
+   * later build finishes if this one is killed part-way. Returns the files written.
+   */
   async commit(): Promise<string[]> {
-    for (const relative of this.files) {
-      const target = path.join(this.output, relative);
-      await mkdir(path.dirname(target), { recursive: true });
-      await rename(this.pathOf(relative), target);
-    }
-    await this.discard();
+    if (this.files.length === 0) await this.discard();
+    else await commitStaged(this.output, this.dir, this.files);
     return [...this.files];
   }
 
   /** Removes the staging folder and whatever is in it. */
   async discard(): Promise<void> {
     await rm(this.dir, { recursive: true, force: true });
-  }
-}
-
-/** Removes `.staging-<pid>-*` folders whose process no longer runs. */
-async function removeAbandoned(output: string): Promise<void> {
-  for (const name of await readdir(output).catch(() => [] as string[])) {
-    const pid = Number(/^\.staging-(\d+)-/.exec(name)?.[1]);
-    if (pid && !isRunning(pid)) await rm(path.join(output, name), { recursive: true, force: true });
   }
 }

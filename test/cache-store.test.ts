@@ -53,6 +53,20 @@ describe('cache store', () => {
     await expect(cache.set('html', '../../etc/passwd', 'x')).rejects.toThrow(/hex digest/);
   });
 
+  it('clears the temporary files of writers that were killed, and deletes entries (issue 7)', async () => {
+    const cache = await store();
+    const key = hashOf('y');
+    await cache.set('pdf', key, 'y');
+    const temps = path.join(cache.dir, '.tmp');
+    await writeFile(path.join(temps, '2147483646-0123456789abcdef'), 'half an entry');
+    await writeFile(path.join(temps, `${process.pid}-0123456789abcdef`), 'being written');
+    await cache.removeAbandoned();
+    expect(await readdir(temps)).toEqual([`${process.pid}-0123456789abcdef`]);
+    expect(await cache.get('pdf', key)).toEqual(Buffer.from('y'));
+    await cache.delete('pdf', key);
+    expect(await cache.get('pdf', key)).toBeUndefined();
+  });
+
   it('hashes parts unambiguously and JSON stably', () => {
     expect(hashOf('ab', 'c')).not.toBe(hashOf('a', 'bc'));
     expect(stableJson({ b: 1, a: { d: 2, c: 3 } })).toBe(stableJson({ a: { c: 3, d: 2 }, b: 1 }));

@@ -1,14 +1,18 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hashOf } from './hash.js';
 
 const MAGIC = 'briefing-cache-1';
+/** Where entries are written before being renamed into place (not a valid bucket name). */
+const TEMP_DIR = '.tmp';
 
 /**
  * A persisted, content-addressed cache: each entry is a file named by its key, holding the key,
  * a checksum and the value. An entry that is corrupt, truncated, from another version or for
  * another key is detected on read and treated as missing, never trusted. Writes go to a
- * temporary file and are renamed into place, so a crash never leaves a half-written entry.
+ * temporary file and are renamed into place, so a crash never leaves a half-written entry; they
+ * are not flushed to disk, since an entry torn by a power cut fails its checksum and is rebuilt.
  */
 export class CacheStore {
   constructor(readonly dir: string) {}
@@ -29,10 +33,36 @@ export class CacheStore {
   async set(bucket: string, key: string, value: string | Uint8Array): Promise<void> {
     const file = this.fileOf(bucket, key);
     const body = typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(value);
+    const temps = path.join(this.dir, TEMP_DIR);
     await mkdir(path.dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    await writeFile(temp, Buffer.concat([Buffer.from(`${MAGIC} ${key} ${hashOf(body)}\n`), body]));
-    await rename(temp, file);
+    await mkdir(temps, { recursive: true });
+    const temp = path.join(temps, `${process.pid}-${randomBytes(8).toString('hex')}`);
+    try {
+      await writeFile(
+        temp,
+        Buffer.concat([Buffer.from(`${MAGIC} ${key} ${hashOf(body)}\n`), body]),
+      );
+      await rename(temp, file);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+  }
+
+  /** Removes the entry stored under `key` in `bucket`, if any. */
+  async delete(bucket: string, key: string): Promise<void> {
+    await rm(this.fileOf(bucket, key), { force: true });
+  }
+
+  /**
+   * Removes the temporary files other processes left when they were killed mid-write. Call it
+   * only while no other process can be writing to this cache (under the output folder's lock).
+   */
+  async removeAbandoned(): Promise<void> {
+    const temps = path.join(this.dir, TEMP_DIR);
+    for (const name of await readdir(temps).catch(() => [] as string[])) {
+      if (!name.startsWith(`${process.pid}-`)) await rm(path.join(temps, name), { force: true });
+    }
   }
 
   /** A JSON value, or `undefined` when missing, untrusted or not JSON. */

@@ -4,6 +4,7 @@ import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { Delivery, SendResult } from '../model.js';
 import { EDITIONS_DIR } from '../build/edition-state.js';
 import { isRunning } from '../is-running.js';
+import { withOutputLock } from '../build/lock.js';
 import { readCurrentEditions, type CurrentEdition } from './current-editions.js';
 import { planDeliveries, type PlannedDelivery, type SendOptions } from './plan-deliveries.js';
 import { openChannel } from './transport.js';
@@ -38,7 +39,9 @@ export async function send(
 ): Promise<SendResult> {
   const started = performance.now();
   const dryRun = options.dryRun ?? false;
-  const editions = await readCurrentEditions(config.output);
+  // Read under the output lock, so a build committing meanwhile cannot mix two editions; the
+  // lock is not held while mailing, which may take minutes.
+  const editions = await withOutputLock(config.output, () => readCurrentEditions(config.output));
   const plan = planDeliveries(config, editions, options);
   const channel = openChannel(config, dryRun);
   const ledger = Ledger.open(dryRun ? ':memory:' : path.join(config.output, LEDGER_FILE));
