@@ -1,8 +1,7 @@
 import type { ResolvedConfig } from './config/resolve-config.js';
 import type { CorpusModel, DocumentSummary, Message } from './model.js';
 import { ingestText } from './ingest/ingest.js';
-import { findDocuments } from './ingest/find-documents.js';
-import { readDocument } from './ingest/read-document.js';
+import { readCorpus } from './ingest/read-corpus.js';
 import { analyzeDocument } from './analyze/analyze.js';
 import { compileThemes, type CompiledTheme } from './analyze/score-themes.js';
 import { ANALYZER_VERSION } from './analyze/version.js';
@@ -30,8 +29,10 @@ interface CachedAnalysis {
 /**
  * Reads, analyzes and composes the whole corpus into the model (no output written).
  * A document's analysis depends only on its path, its text, the analyzer's version and the
- * themes, and is reused from the cache when those are unchanged. A document that fails
- * analysis becomes an error message naming it; the rest go on.
+ * themes, and is reused from the cache when those are unchanged. A file that cannot be read
+ * or a document that fails analysis becomes an error message naming it; the rest go on.
+ * A document with the same text as one earlier in path order is not analyzed again: it gets
+ * a `duplicate` warning naming the other file, and only the first is in the model and cited.
  */
 export async function analyzeCorpus(
   config: ResolvedConfig,
@@ -42,18 +43,14 @@ export async function analyzeCorpus(
   const documents: DocumentSummary[] = [];
   const messages: Message[] = [];
   const ids = new Set<string>();
-  for (const { file, path: relative } of await findDocuments(config.corpus)) {
-    const read = await readDocument(file);
-    if (!read.ok) {
-      messages.push({ severity: 'error', file: relative, code: read.code, reason: read.reason });
-      continue;
-    }
-    if (read.warning) messages.push({ severity: 'warning', file: relative, ...read.warning });
-    const key = hashOf(ANALYZER_VERSION, relative, read.text, themesKey);
+  for await (const { path: relative, text, messages: found } of readCorpus(config.corpus)) {
+    messages.push(...found);
+    if (text === null) continue;
+    const key = hashOf(ANALYZER_VERSION, relative, text, themesKey);
     const cached = options.force
       ? undefined
       : await options.cache?.getJson<CachedAnalysis>('analysis', key);
-    const result = cached ?? analyzeText(relative, read.text, themes);
+    const result = cached ?? analyzeText(relative, text, themes);
     (cached ? options.stats?.reused : options.stats?.analyzed)?.push(relative);
     if (!cached) await options.cache?.setJson('analysis', key, result);
     messages.push(...result.messages);

@@ -3,6 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestCorpus, ingestText } from '../src/ingest/ingest.js';
+import { decode } from '../src/ingest/decode-text.js';
+import { parsePieces } from '../src/ingest/parse-pieces.js';
+import { parseBlocks } from '../src/ingest/parse-blocks.js';
+import { SameTexts } from '../src/ingest/same-text.js';
+import { PIECE_LINES } from '../src/ingest/limits.js';
 import type { SourceDocument } from '../src/model.js';
 import { corpus, fixture, SAMPLE } from './helpers/paths.js';
 
@@ -158,5 +163,63 @@ describe('ingest: bad input', () => {
     expect(byFile['broken-front-matter.md']!.line).toBeGreaterThanOrEqual(2);
     const broken = documents.find((d) => d.path === 'broken-front-matter.md')!;
     expect(broken.blocks[0]!.text).toMatch(/^Acme Robotics signed/);
+  });
+});
+
+describe('ingest: decoding', () => {
+  it('reads UTF-8 with a byte-order mark silently, without the mark', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Café in Paris.')]);
+    expect(decode(bytes)).toEqual({ ok: true, text: 'Café in Paris.' });
+  });
+
+  it('refuses UTF-16 without a byte-order mark as binary, saying why', () => {
+    const read = decode(Buffer.from('Acme opened an office in Lima.', 'utf16le'));
+    expect(read).toMatchObject({ ok: false, code: 'not-text' });
+    expect(!read.ok && read.reason).toMatch(/byte-order mark/);
+  });
+});
+
+describe('ingest: the same text under two names', () => {
+  it('ignores line endings, trailing blanks and blank lines at the ends, nothing else', () => {
+    const seen = new SameTexts();
+    expect(seen.earlier('a.txt', 'One line.\nTwo lines.\n')).toBeUndefined();
+    expect(seen.earlier('b.txt', '\n\nOne line.  \r\nTwo lines.\t\r\n\r\n')).toBe('a.txt');
+    expect(seen.earlier('c.txt', 'One line.\n Two lines.\n')).toBeUndefined();
+  });
+});
+
+describe('ingest: long texts are parsed in pieces', () => {
+  const paragraph = (i: number) => `Paragraph ${i} says that Acme opened office ${i}.`;
+  const fenced = ['```', ...Array.from({ length: 3 * PIECE_LINES }, (_, i) => `code ${i}`), '```'];
+  const lines = [
+    ...Array.from({ length: PIECE_LINES }, (_, i) => [paragraph(i), '']).flat(),
+    ...fenced,
+    '',
+    ...Array.from({ length: PIECE_LINES }, (_, i) => [paragraph(PIECE_LINES + i), '']).flat(),
+  ];
+  const text = lines.join('\n');
+
+  it('covers the text, cutting only between paragraphs and never inside fenced code', () => {
+    const pieces = parsePieces(text, [0, text.length]);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces[0]![0]).toBe(0);
+    expect(pieces[pieces.length - 1]![1]).toBe(text.length);
+    const fenceStart = text.indexOf('```');
+    const fenceEnd = text.lastIndexOf('```');
+    pieces.slice(1).forEach(([start], i) => {
+      expect(start).toBe(pieces[i]![1]);
+      expect(text.slice(start - 2, start)).toBe('\n\n');
+      expect(start <= fenceStart || start > fenceEnd).toBe(true);
+    });
+  });
+
+  it('gives the blocks one parse of the whole would give', () => {
+    const blocks = parseBlocks(text).map((b) => b.text);
+    expect(blocks).toEqual(Array.from({ length: 2 * PIECE_LINES }, (_, i) => paragraph(i)));
+  });
+
+  it('leaves a text of up to the piece size in one piece', () => {
+    const short = lines.slice(0, PIECE_LINES).join('\n');
+    expect(parsePieces(short, [0, short.length])).toEqual([[0, short.length]]);
   });
 });

@@ -1,8 +1,9 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedConfig } from '../config/resolve-config.js';
-import { findDocuments } from '../ingest/find-documents.js';
+import { listCorpus } from '../ingest/find-documents.js';
+import { MAX_DOCUMENT_BYTES } from '../ingest/limits.js';
 import { ANALYZER_VERSION } from '../analyze/version.js';
 import { hashOf, stableJson } from '../cache/hash.js';
 
@@ -23,16 +24,35 @@ const codeDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
  */
 export async function inputsKey(config: ResolvedConfig): Promise<string> {
   const parts: string[] = [ANALYZER_VERSION];
-  const { force: _force, editionDate: _date, ...settings } = config;
+  // Mail settings and lists change what `send` does, not what a build writes.
+  const { force: _force, editionDate: _date, mail: _mail, lists: _lists, ...settings } = config;
   parts.push(stableJson(settings));
-  for (const { file, path: relative } of await findDocuments(config.corpus)) {
-    const bytes = await readFile(file).catch(
-      (error: NodeJS.ErrnoException) => error.code ?? 'unreadable',
-    );
-    parts.push(relative, typeof bytes === 'string' ? bytes : hashOf(bytes));
+  const listing = await listCorpus(config.corpus);
+  for (const { file, path: relative } of listing.files) {
+    parts.push(relative, await contentKey(file));
   }
+  // A file that cannot be read is a message in the model: a new one must rebuild it.
+  for (const skipped of listing.skipped) parts.push(skipped.path, skipped.code);
   parts.push(await treeFingerprint(config.templates, true), await treeFingerprint(codeDir, false));
   return hashOf(...parts);
+}
+
+/**
+ * A document's bytes as the build sees them: never more than ingest reads (a file over the size
+ * limit is only ever refused), so a huge file costs no more here than there.
+ */
+async function contentKey(file: string): Promise<string> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+    const info = await handle.stat();
+    if (info.size > MAX_DOCUMENT_BYTES) return `too-large:${info.size}:${info.mtimeMs}`;
+    return hashOf(await handle.readFile());
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? 'unreadable';
+  } finally {
+    await handle?.close();
+  }
 }
 
 /** Hash of a folder's files: by content, or (for code) by size and modification time. */

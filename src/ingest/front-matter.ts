@@ -24,18 +24,26 @@ const fieldsSchema = z.object({
 });
 
 const OPEN = /^(-{3}|\+{3})([^\n]*)\n/;
+/** What may follow the opening fence: nothing, or the name of a language (`js`, `coffee`, …). */
+const ENGINE = /^(?:[A-Za-z][\w.+#-]*)?$/;
+/** Engine names that mean YAML itself. */
+const YAML_ENGINES = new Set(['yaml', 'yml']);
 
 /**
- * Reads front matter: YAML between `---` fences at the very top. Front matter is data only:
- * a fence naming a code engine (`---js`) or another language is reported and never evaluated,
- * and nothing in it can change the configuration.
+ * Reads front matter: YAML between `---` fences at the very top (`---yaml` is YAML too).
+ * Front matter is data only: a fence naming any other engine or language (`---js`,
+ * `---javascript`, `---coffee`, `+++` TOML, …) is reported and never evaluated, YAML is read
+ * with the core schema (no tags that construct objects or run code), and nothing in it can
+ * change the configuration.
  */
 export function readFrontMatter(text: string): FrontMatter | null {
   const open = OPEN.exec(text);
   if (!open) return null;
   const fence = open[1] ?? '---';
+  const named = (open[2] ?? '').trim();
+  if (!ENGINE.test(named)) return null; // `-----` is a rule, not a fence
+  const engine = YAML_ENGINES.has(named.toLowerCase()) ? '' : named;
   const closeAt = findClose(text, fence, open[0].length);
-  const engine = (open[2] ?? '').trim();
   if (closeAt === null) {
     if (engine !== '' || fence !== '---') return null;
     return {
@@ -97,7 +105,14 @@ function parseYamlFields(yaml: string): Pick<FrontMatter, 'meta' | 'problems'> {
       ],
     };
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // e.g. aliases that expand exponentially (`yaml` refuses them rather than run out of memory)
+    const reason = `malformed YAML front matter: ${error instanceof Error ? error.message : String(error)}`;
+    return { meta: {}, problems: [{ line: 2, code: 'front-matter-invalid', reason }] };
+  }
   if (data === null || data === undefined) return { meta: {}, problems: [] };
   if (typeof data !== 'object' || Array.isArray(data)) {
     return {

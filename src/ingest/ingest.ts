@@ -1,10 +1,12 @@
 import path from 'node:path';
 import type { Block, DeclaredMeta, Message, SourceDocument } from '../model.js';
-import { findDocuments } from './find-documents.js';
-import { readDocument } from './read-document.js';
+import { readCorpus } from './read-corpus.js';
 import { readFrontMatter } from './front-matter.js';
 import { mask, type Range } from './mask.js';
 import { parseBlocks } from './parse-blocks.js';
+import { boundText, type TextProblem } from './bound-text.js';
+import { maskDeepNesting } from './limit-nesting.js';
+import { limitInlineMarks } from './limit-inline-marks.js';
 import type { Normalized } from './formats/format.js';
 import { isCable, normalizeCable } from './formats/cable.js';
 import { isWebArticle, normalizeWebArticle } from './formats/web-article.js';
@@ -17,36 +19,38 @@ export interface IngestResult {
 }
 
 /**
- * Reads every document of the corpus folder. A file that cannot be used yields an error
- * message naming it; the others are still read.
+ * Reads every document of the corpus folder (see `readCorpus`). A file that cannot be used
+ * yields an error message naming it, and a repeated text a warning; the others are still read.
  */
 export async function ingestCorpus(corpus: string): Promise<IngestResult> {
-  const files = await findDocuments(corpus);
   const documents: SourceDocument[] = [];
   const messages: Message[] = [];
   const ids = new Set<string>();
-  for (const { file, path: relative } of files) {
-    const read = await readDocument(file);
-    if (!read.ok) {
-      messages.push({ severity: 'error', file: relative, code: read.code, reason: read.reason });
-      continue;
-    }
-    if (read.warning) messages.push({ severity: 'warning', file: relative, ...read.warning });
-    const result = ingestText(relative, read.text, ids);
+  for await (const { path: relative, text, messages: found } of readCorpus(corpus)) {
+    messages.push(...found);
+    if (text === null) continue;
+    const result = ingestText(relative, text, ids);
     messages.push(...result.messages);
     if (result.document) documents.push(result.document);
   }
   return { documents, messages };
 }
 
-/** Reads one document's text; `path` is relative to the corpus and decides the format. */
+/**
+ * Reads one document's text; `path` is relative to the corpus and decides the format. The text
+ * is bounded first (overlong lines cut, text past the limit dropped; see `limits.ts`), and deep
+ * nesting and floods of inline marks are kept from the parser; each is reported as a warning.
+ * The document's `text` is the bounded text, which every offset points into.
+ */
 export function ingestText(
   relative: string,
-  text: string,
+  original: string,
   takenIds: Set<string> = new Set(),
 ): { document: SourceDocument | null; messages: Message[] } {
-  const messages: Message[] = [];
-  const normalized = normalize(relative, text, messages);
+  const bounded = boundText(original);
+  const text = bounded.text;
+  const messages: Message[] = bounded.problems.map((problem) => warning(relative, problem));
+  const normalized = tame(normalize(relative, text, messages), relative, messages);
   let blocks = parseBlocks(normalized.text, {
     ...(normalized.segments ? { segments: normalized.segments } : {}),
     codeAsText: normalized.format !== 'markdown',
@@ -71,19 +75,25 @@ export function ingestText(
   };
 }
 
+/** Keeps deep nesting and floods of inline marks from the parser (length-preserving). */
+function tame(normalized: Normalized, relative: string, messages: Message[]): Normalized {
+  const nesting = maskDeepNesting(normalized.text);
+  const marks = limitInlineMarks(nesting.text);
+  for (const problem of [nesting.problem, marks.problem]) {
+    if (problem) messages.push(warning(relative, problem));
+  }
+  return { ...normalized, text: marks.text };
+}
+
+function warning(file: string, problem: TextProblem): Message {
+  return { severity: 'warning', file, ...problem };
+}
+
 function normalize(relative: string, text: string, messages: Message[]): Normalized {
   const extension = path.extname(relative).toLowerCase();
   if (extension === '.md' || extension === '.markdown') {
     const frontMatter = readFrontMatter(text);
-    for (const problem of frontMatter?.problems ?? []) {
-      messages.push({
-        severity: 'warning',
-        file: relative,
-        line: problem.line,
-        code: problem.code,
-        reason: problem.reason,
-      });
-    }
+    for (const problem of frontMatter?.problems ?? []) messages.push(warning(relative, problem));
     const ranges: Range[] = frontMatter ? [frontMatter.range] : [];
     return { format: 'markdown', text: mask(text, ranges), meta: frontMatter?.meta ?? {} };
   }
@@ -104,25 +114,43 @@ function markHeadings(blocks: Block[], headings: readonly Range[]): Block[] {
 /** A hard-wrapped paragraph broken across a page continues in the next block: join them. */
 function joinBrokenParagraphs(blocks: Block[]): Block[] {
   const joined: Block[] = [];
+  // Pieces of the paragraph being joined, concatenated once it ends (joining them one by one
+  // would copy a long run of pieces over and over).
+  let run: Block[] = [];
+  const flush = () => {
+    if (run.length > 0) joined.push(joinRun(run));
+    run = [];
+  };
   for (const block of blocks) {
-    const previous = joined[joined.length - 1];
+    const previous = run[run.length - 1];
     const continues =
       previous?.kind === 'paragraph' &&
       block.kind === 'paragraph' &&
       block.label === undefined &&
       !/[.!?:;"”')\]]$/.test(previous.text);
-    if (previous && continues) {
-      joined[joined.length - 1] = {
-        ...previous,
-        end: block.end,
-        text: `${previous.text} ${block.text}`,
-        offsets: [...previous.offsets.slice(0, -1), previous.end, ...block.offsets],
-      };
-    } else {
-      joined.push(block);
-    }
+    if (!continues) flush();
+    run.push(block);
   }
+  flush();
   return joined;
+}
+
+function joinRun(run: Block[]): Block {
+  const first = run[0]!;
+  if (run.length === 1) return first;
+  const offsets: number[] = [];
+  run.forEach((block, i) => {
+    if (i > 0) offsets.push(run[i - 1]!.end);
+    for (let n = 0; n < block.offsets.length - (i < run.length - 1 ? 1 : 0); n++) {
+      offsets.push(block.offsets[n]!);
+    }
+  });
+  return {
+    ...first,
+    end: run[run.length - 1]!.end,
+    text: run.map((block) => block.text).join(' '),
+    offsets,
+  };
 }
 
 /** A Markdown document's leading heading is its title, unless front matter gave one. */

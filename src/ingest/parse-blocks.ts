@@ -4,6 +4,7 @@ import remarkGfm from 'remark-gfm';
 import type { Nodes, Parent, Root } from 'mdast';
 import type { Block } from '../model.js';
 import type { Range } from './mask.js';
+import { parsePieces } from './parse-pieces.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
@@ -18,15 +19,19 @@ export interface ParseOptions {
 /**
  * Parses a document's (masked) text with remark and returns its paragraphs and headings,
  * each with readable text and a map from every character back to the original offsets.
+ * A long text is parsed in pieces (see `parsePieces`).
  */
 export function parseBlocks(text: string, options: ParseOptions = {}): Block[] {
   const segments = options.segments ?? [[0, text.length] as const];
   const blocks: Block[] = [];
-  for (const [start, end] of segments) {
-    const part = text.slice(start, end);
-    if (part.trim() === '') continue;
-    const tree = parser.parse(part) as Root;
-    collect(tree, { source: part, base: start, codeAsText: options.codeAsText ?? false }, blocks);
+  for (const segment of segments) {
+    for (const [start, end] of parsePieces(text, segment)) {
+      const part = text.slice(start, end);
+      if (part.trim() === '') continue;
+      const tree = parser.parse(part) as Root;
+      const ctx = { source: part, base: start, codeAsText: options.codeAsText ?? false };
+      collect(tree, ctx, blocks);
+    }
   }
   return blocks;
 }
@@ -113,16 +118,17 @@ function gather(node: Nodes, ctx: Context, chars: string[], offsets: number[]): 
 /** Maps each character of a node's value to its offset in the source (escapes and entities differ). */
 function alignValue(value: string, source: string, from: number, to: number): number[] {
   const slice = source.slice(from, to);
-  if (slice === value) return Array.from(value, (_, i) => from + i);
+  // One offset per UTF-16 code unit: a character outside the BMP takes two.
+  if (slice === value) return Array.from({ length: value.length }, (_, i) => from + i);
   const map: number[] = [];
   let j = 0;
   for (const char of value) {
-    let k = j;
-    while (k < slice.length && slice[k] !== char) k++;
-    if (k < slice.length) j = k;
+    // A native search: a character the source lacks (an entity's) must not cost a slow scan.
+    const k = slice.indexOf(char, j);
+    if (k !== -1) j = k;
     map.push(from + Math.min(j, Math.max(slice.length - 1, 0)));
     for (let n = 1; n < char.length; n++) map.push(from + Math.min(j + n, slice.length));
-    if (k < slice.length) j += char.length;
+    if (k !== -1) j += char.length;
   }
   return map;
 }

@@ -1,52 +1,83 @@
-import { readFile } from 'node:fs/promises';
+import { constants, open, type FileHandle } from 'node:fs/promises';
+import { decode, type ReadOutcome } from './decode-text.js';
+import { errorCode, explainFileError } from './file-errors.js';
+import { MAX_DOCUMENT_BYTES } from './limits.js';
 
-/** The decoded text of a file, or why it cannot be read as text. */
-export type ReadOutcome =
-  | { ok: true; text: string; warning?: { code: string; reason: string } }
-  | { ok: false; code: string; reason: string };
+export { decode, type ReadOutcome, type ReadWarning } from './decode-text.js';
 
-const SIGNATURES: [string, number[]][] = [
-  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
-  ['a PDF document', [0x25, 0x50, 0x44, 0x46]],
-  ['a ZIP archive (or an Office document)', [0x50, 0x4b, 0x03, 0x04]],
-  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
-  ['a JPEG image', [0xff, 0xd8, 0xff]],
-  ['a gzip archive', [0x1f, 0x8b]],
-];
+// Opening a FIFO for reading blocks until a writer comes; non-blocking, it returns at once
+// and the check below turns it away. (No effect on regular files.)
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
-/** Reads a corpus file and decodes it as text; binary, empty and unreadable files are refused. */
+/**
+ * Reads a corpus file and decodes it as text (see {@link decode}). Only a regular file is read,
+ * and only when it is at most {@link MAX_DOCUMENT_BYTES}: its size is checked first and no more
+ * than that is ever read, however large it is or grows. Refused with an error code: `vanished`
+ * (listed but gone when read), `unreadable` (with the system's reason), `not-a-file`,
+ * `too-large`, and whatever {@link decode} refuses.
+ */
 export async function readDocument(file: string): Promise<ReadOutcome> {
-  let bytes: Buffer;
+  let handle: FileHandle;
   try {
-    bytes = await readFile(file);
+    handle = await open(file, OPEN_FLAGS);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    return { ok: false, code: 'unreadable', reason: `cannot read the file (${code})` };
+    return errorCode(error) === 'ENOENT'
+      ? { ok: false, code: 'vanished', reason: 'the file disappeared during the build' }
+      : {
+          ok: false,
+          code: 'unreadable',
+          reason: `cannot read the file: ${explainFileError(error)}`,
+        };
   }
-  return decode(bytes);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) {
+      return { ok: false, code: 'not-a-file', reason: 'not a regular file; not read' };
+    }
+    if (info.size > MAX_DOCUMENT_BYTES) return tooLarge(info.size);
+    const bytes = await readAtMost(handle, MAX_DOCUMENT_BYTES + 1, info.size);
+    if (bytes.length > MAX_DOCUMENT_BYTES) return tooLarge(null);
+    return decode(bytes);
+  } catch (error) {
+    return {
+      ok: false,
+      code: 'unreadable',
+      reason: `cannot read the file: ${explainFileError(error)}`,
+    };
+  } finally {
+    await handle.close();
+  }
 }
 
-/** Decodes a file's bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252. */
-export function decode(bytes: Uint8Array): ReadOutcome {
-  const kind = SIGNATURES.find(([, magic]) => magic.every((b, i) => bytes[i] === b));
-  if (kind) return { ok: false, code: 'not-text', reason: `not a text document: it is ${kind[0]}` };
-  const utf16 =
-    bytes[0] === 0xff && bytes[1] === 0xfe
-      ? 'utf-16le'
-      : bytes[0] === 0xfe && bytes[1] === 0xff
-        ? 'utf-16be'
-        : null;
-  if (!utf16 && bytes.subarray(0, 8192).includes(0)) {
-    return { ok: false, code: 'not-text', reason: 'not a text document: it contains binary data' };
+/**
+ * Reads from the start of the file until its end or `limit` bytes, whichever comes first;
+ * `expected` (its size when opened) sizes the first read, so a small file costs one.
+ */
+async function readAtMost(handle: FileHandle, limit: number, expected: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (let size = Math.min(expected + 1, limit); total < limit; size = 64 * 1024) {
+    const chunk = Buffer.allocUnsafe(Math.min(size, limit - total));
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, total);
+    if (bytesRead === 0) break;
+    chunks.push(chunk.subarray(0, bytesRead));
+    total += bytesRead;
+    // Fewer bytes than asked for: the end of the file.
+    if (bytesRead < chunk.length) break;
   }
-  let text: string;
-  let warning: { code: string; reason: string } | undefined;
-  try {
-    text = new TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    text = new TextDecoder('windows-1252').decode(bytes);
-    warning = { code: 'encoding', reason: 'not valid UTF-8; read as Windows-1252' };
-  }
-  if (text.trim() === '') return { ok: false, code: 'empty-file', reason: 'the file is empty' };
-  return warning ? { ok: true, text, warning } : { ok: true, text };
+  return Buffer.concat(chunks, total);
+}
+
+/** The file is over the limit, by its size, or (`null`) because it grew past it while read. */
+function tooLarge(size: number | null): ReadOutcome {
+  const limit = `the ${megabytes(MAX_DOCUMENT_BYTES)} limit for a document`;
+  const reason =
+    size === null
+      ? `the file grew past ${limit} while it was read; not used`
+      : `the file is ${megabytes(size)}, over ${limit}; not read`;
+  return { ok: false, code: 'too-large', reason };
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
 }
