@@ -223,3 +223,18 @@ describe('ingest: long texts are parsed in pieces', () => {
     expect(parsePieces(short, [0, short.length])).toEqual([[0, short.length]]);
   });
 });
+
+describe('raw HTML in Markdown', () => {
+  it('drops tags and what <script> and <style> wrap, keeping the prose around them', () => {
+    const { document } = ingestText(
+      'page.md',
+      'Alibaba said <script>fetch("http://127.0.0.1:9/x")</script> it would expand. ' +
+        '<style>@import url(http://127.0.0.1:9/y)</style>Then <b>bold</b> text.\n\n' +
+        'Second <script src="http://127.0.0.1:9/z"></script> paragraph.',
+    );
+    expect(document?.blocks.map((block) => block.text)).toEqual([
+      'Alibaba said it would expand. Then bold text.',
+      'Second paragraph.',
+    ]);
+  });
+});

@@ -111,8 +111,25 @@ function gather(node: Nodes, ctx: Context, chars: string[], offsets: number[]): 
     return;
   }
   if (node.type === 'html' || node.type === 'image' || node.type === 'imageReference') return;
-  if ('children' in node)
-    (node as Parent).children.forEach((child) => gather(child as Nodes, ctx, chars, offsets));
+  if (!('children' in node)) return;
+  // Inline raw HTML is dropped as markup, and so is what a <script> or <style> wraps: code, not
+  // prose (`a <script>fetch(…)</script> b` reads "a b").
+  let closing: RegExp | null = null;
+  for (const child of (node as Parent).children as Nodes[]) {
+    if (child.type === 'html') {
+      if (closing) {
+        if (closing.test(child.value)) closing = null;
+      } else {
+        const open = /<(script|style)\b[^>]*>/i.exec(child.value);
+        const name = open?.[1]?.toLowerCase();
+        if (name && !new RegExp(`</${name}\\s*>`, 'i').test(child.value.slice(open!.index))) {
+          closing = new RegExp(`</${name}\\s*>`, 'i');
+        }
+      }
+      continue;
+    }
+    if (!closing) gather(child, ctx, chars, offsets);
+  }
 }
 
 /** Maps each character of a node's value to its offset in the source (escapes and entities differ). */
