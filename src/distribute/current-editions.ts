@@ -40,7 +40,8 @@ export async function readCurrentEditions(output: string): Promise<CurrentEditio
   );
 }
 
-async function readModel(output: string): Promise<CorpusModel> {
+/** The model the last build wrote; `SendError` when there is none or it is unreadable. */
+export async function readModel(output: string): Promise<CorpusModel> {
   const file = path.join(output, 'model.json');
   let text: string;
   try {

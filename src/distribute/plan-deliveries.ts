@@ -90,7 +90,8 @@ export function planDeliveries(
       });
     };
     if (options.to) {
-      const policy = lists.length === 1 && options.list ? lists[0]!.markings : [];
+      // `lists` is just the named list when `--list` is given (checked above).
+      const policy = options.list ? (lists[0]?.markings ?? []) : [];
       const refusedControls = disallowed(controls, policy);
       if (refusedControls.length > 0) {
         plan.refused.push(refusal(options.list ?? '--to', edition, refusedControls));

@@ -5,7 +5,7 @@ import type { Delivery, SendResult } from '../model.js';
 import { EDITIONS_DIR } from '../build/edition-state.js';
 import { isRunning } from '../is-running.js';
 import { withOutputLock } from '../build/lock.js';
-import { readCurrentEditions, type CurrentEdition } from './current-editions.js';
+import { readCurrentEditions, readModel, type CurrentEdition } from './current-editions.js';
 import { planDeliveries, type PlannedDelivery, type SendOptions } from './plan-deliveries.js';
 import { openChannel } from './transport.js';
 import { Ledger } from './ledger.js';
@@ -114,14 +114,12 @@ export async function send(
 export async function deliveryStatus(config: ResolvedConfig): Promise<Delivery[]> {
   const file = path.join(config.output, LEDGER_FILE);
   if (!existsSync(file)) return [];
-  const editions = await readCurrentEditions(config.output);
+  // Only the editions' numbers are needed: the model, not the PDFs.
+  const { briefings } = await readModel(config.output);
   const ledger = Ledger.open(file);
   try {
     return ledger.list(
-      editions.map(({ briefing }) => ({
-        theme: briefing.theme,
-        edition: briefing.edition.number,
-      })),
+      briefings.map((briefing) => ({ theme: briefing.theme, edition: briefing.edition.number })),
     );
   } finally {
     ledger.close();
