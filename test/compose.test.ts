@@ -108,3 +108,44 @@ describe('compose: the sample corpus', () => {
     expect(b.headline).toMatch(/No material/);
   });
 });
+
+describe('compose: a large corpus', () => {
+  it('cites only what the briefing shows, and keeps a briefing to a reader’s length', async () => {
+    const { analyzeCorpus } = await import('../src/analyze-corpus.js');
+    const { generateCorpus } = await import('../scripts/bench/generate-corpus.js');
+    const { loadConfig } = await import('../src/config/load-config.js');
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-compose-large-'));
+    try {
+      await generateCorpus(path.join(dir, 'corpus'), 150, 7);
+      const config = await loadConfig({
+        cwd: path.resolve(import.meta.dirname, '..'),
+        overrides: { corpus: path.join(dir, 'corpus'), output: path.join(dir, 'out') },
+      });
+      const model = await analyzeCorpus(config);
+      for (const b of model.briefings) {
+        expect(b.empty).toBe(false);
+        const shown = new Set(
+          [
+            ...b.bottomLine,
+            ...b.developments,
+            ...b.people,
+            ...b.organizations,
+            ...b.places,
+            ...b.figures,
+            ...b.quotes,
+          ].flatMap((item) => item.citations),
+        );
+        expect([...shown].sort((x, y) => x - y)).toEqual(b.citations.map((c) => c.n));
+        expect(b.figures.length).toBeLessThanOrEqual(12);
+        expect(b.quotes.length).toBeLessThanOrEqual(6);
+        expect(b.sources.length).toBeLessThanOrEqual(b.citations.length);
+        expect(b.sources.length).toBeLessThan(60);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

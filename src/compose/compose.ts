@@ -4,6 +4,7 @@ import type {
   BriefingItem,
   BriefingQuote,
   BriefingSource,
+  Citation,
   DocumentSummary,
 } from '../model.js';
 import { sentenceScore, type CompiledTheme } from '../analyze/score-themes.js';
@@ -61,7 +62,8 @@ export function composeBriefing(
   const places = collectActors(docs, evidence, citations, 'place');
   const figures = collectFigures(docs, compiled, citations);
   const quotes = collectQuotes(docs, compiled, citations);
-  const cited = docs.filter((doc) => citations.all().some((c) => c.document === doc.id));
+  const citedIds = new Set(citations.all().map((c) => c.document));
+  const cited = docs.filter((doc) => citedIds.has(doc.id));
   const lead = bottom[0]?.doc ?? docs[0]!;
   return {
     ...base,
@@ -124,38 +126,55 @@ function collectFigures(
   docs: DocumentSummary[],
   compiled: CompiledTheme,
   citations: CitationIndex,
+  max = 12,
 ): BriefingFigure[] {
   const figures: BriefingFigure[] = [];
+  const seen = new Set<string>();
   for (const doc of docs) {
+    if (figures.length >= max) break;
+    const sentences = sentencesOf(doc);
     for (const figure of doc.figures) {
-      const sentence = doc.sentences.find((s) => s.id === figure.sentence);
+      if (figures.length >= max) break;
+      const sentence = sentences.get(figure.sentence);
       if (!sentence || sentenceScore(sentence.text, compiled) === 0) continue;
-      if (figures.some((f) => f.text === figure.text && f.context === clip(sentence.text)))
-        continue;
+      const text = figure.text.replace(/\s+/g, ' ');
+      const context = clip(sentence.text);
+      const key = `${text}\u0000${context}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       const marking = doc.paragraphs.find((p) => p.id === sentence.paragraph)?.marking;
       figures.push({
-        text: figure.text.replace(/\s+/g, ' '),
+        text,
         kind: figure.kind,
         value: figure.value,
         unit: figure.unit,
-        context: clip(sentence.text),
+        context,
         ...(marking ? { marking } : {}),
         citations: [citations.cite(doc, sentence.paragraph)],
       });
     }
   }
-  return figures.slice(0, 12);
+  return figures;
+}
+
+/** A document's sentences by id. */
+function sentencesOf(doc: DocumentSummary): Map<number, DocumentSummary['sentences'][number]> {
+  return new Map(doc.sentences.map((s) => [s.id, s]));
 }
 
 function collectQuotes(
   docs: DocumentSummary[],
   compiled: CompiledTheme,
   citations: CitationIndex,
+  max = 6,
 ): BriefingQuote[] {
   const quotes: BriefingQuote[] = [];
   for (const doc of docs) {
+    if (quotes.length >= max) break;
+    const sentences = sentencesOf(doc);
     for (const quote of doc.quotes) {
-      const sentence = doc.sentences.find((s) => s.id === quote.sentence);
+      if (quotes.length >= max) break;
+      const sentence = sentences.get(quote.sentence);
       if (!sentence || quote.text.split(/\s+/).length < 5) continue;
       // A quote belongs to the theme when it, or the sentence that frames it, carries the theme.
       if (sentenceScore(`${sentence.text} ${quote.text}`, compiled) < compiled.theme.sentenceScore)
@@ -169,7 +188,7 @@ function collectQuotes(
       });
     }
   }
-  return quotes.slice(0, 6);
+  return quotes;
 }
 
 function period(docs: DocumentSummary[]): Briefing['period'] {
@@ -181,9 +200,14 @@ function period(docs: DocumentSummary[]): Briefing['period'] {
 }
 
 function sources(docs: DocumentSummary[], citations: CitationIndex): BriefingSource[] {
-  const all = citations.all();
-  const order = (doc: DocumentSummary) =>
-    Math.min(...all.filter((c) => c.document === doc.id).map((c) => c.n));
+  const byDocument = new Map<string, Citation[]>();
+  for (const citation of citations.all()) {
+    const list = byDocument.get(citation.document) ?? [];
+    list.push(citation);
+    byDocument.set(citation.document, list);
+  }
+  // Citations are numbered in reading order: a source's first is its smallest.
+  const order = (doc: DocumentSummary) => byDocument.get(doc.id)?.[0]?.n ?? Infinity;
   return [...docs]
     .sort((a, b) => order(a) - order(b))
     .map((doc) => ({
@@ -195,13 +219,11 @@ function sources(docs: DocumentSummary[], citations: CitationIndex): BriefingSou
       source: doc.source,
       classification: doc.classification,
       handling: doc.handling,
-      passages: all
-        .filter((c) => c.document === doc.id)
-        .map((c) => ({
-          n: c.n,
-          label: c.label,
-          ...(c.marking ? { marking: c.marking } : {}),
-          text: doc.paragraphs.find((p) => p.id === c.paragraph)?.text ?? '',
-        })),
+      passages: (byDocument.get(doc.id) ?? []).map((c) => ({
+        n: c.n,
+        label: c.label,
+        ...(c.marking ? { marking: c.marking } : {}),
+        text: doc.paragraphs.find((p) => p.id === c.paragraph)?.text ?? '',
+      })),
     }));
 }
