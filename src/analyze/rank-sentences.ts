@@ -12,13 +12,30 @@ const STOPWORDS = new Set(
 /** The content words of a text, lower-cased and crudely stemmed. */
 export function contentWords(text: string): string[] {
   return (text.toLowerCase().match(/[a-z][a-z'-]+/g) ?? [])
-    .map((w) =>
-      w
-        .replace(/'s$/, '')
-        .replace(/(?:ies)$/, 'y')
-        .replace(/(?<=[a-z]{3})s$/, ''),
-    )
+    .map(stem)
     .filter((w) => w.length > 2 && !STOPWORDS.has(w));
+}
+
+/**
+ * Drops a possessive `'s`, turns `-ies` into `-y` and drops a plural `s` after three letters,
+ * in that order (string tests rather than three regular expressions: this runs on every word).
+ */
+function stem(word: string): string {
+  let w = word.endsWith("'s") ? word.slice(0, -2) : word;
+  if (w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  if (w.endsWith('s') && w.length >= 4 && isLetters(w, w.length - 4, w.length - 1)) {
+    w = w.slice(0, -1);
+  }
+  return w;
+}
+
+/** True when every character in `[from, to)` is a letter `a`–`z`. */
+function isLetters(word: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 97 || code > 122) return false;
+  }
+  return true;
 }
 
 /** How many leading picks are chosen with the redundancy penalty; the rest follow by score. */
@@ -39,16 +56,21 @@ export function rankSentences(sentences: Sentence[]): number[] {
   const base = baseScores(sentences, bags);
   const chosen: number[] = [];
   const remaining = new Set(sentences.map((_, i) => i));
+  // Each sentence's largest overlap with the picks so far, updated with each new pick only
+  // (rather than measured against every pick again on every round).
+  const redundancy = new Array<number>(sentences.length).fill(0);
   while (chosen.length < Math.min(DIVERSE_PICKS, sentences.length)) {
     let best = -1;
     let bestScore = -Infinity;
     for (const i of remaining) {
-      const redundancy = Math.max(0, ...chosen.map((j) => overlap(bags[i]!, bags[j]!)));
-      const score = base[i]! - REDUNDANCY * redundancy;
+      const score = base[i]! - REDUNDANCY * redundancy[i]!;
       if (score > bestScore) [best, bestScore] = [i, score];
     }
     chosen.push(best);
     remaining.delete(best);
+    for (const i of remaining) {
+      redundancy[i] = Math.max(redundancy[i]!, overlap(bags[i]!, bags[best]!));
+    }
   }
   const rest = [...remaining].sort((a, b) => base[b]! - base[a]! || a - b);
   return [...chosen, ...rest].map((i) => sentences[i]!.id);

@@ -12,6 +12,8 @@ export interface CompiledTheme {
 interface Pattern {
   regex: RegExp;
   isClass: boolean;
+  /** Lower-case text that every match contains, to skip the regex on most sentences. */
+  hint: string | null;
 }
 
 /** What a sentence's score depends on beyond its words. */
@@ -32,6 +34,7 @@ export function compileThemes(themes: readonly Theme[]): CompiledTheme[] {
         return {
           regex: termPattern(members ?? [term], members !== null),
           isClass: members !== null,
+          hint: members === null ? hintOf(term) : null,
         };
       }),
     })),
@@ -50,26 +53,70 @@ function termPattern(terms: string[], global = false): RegExp {
   return new RegExp(`(?<![\\w-])(?:${alternatives.join('|')})(?![\\w-])`, global ? 'gi' : 'i');
 }
 
+/**
+ * The term's first word up to its first `*`, lower-cased: a match of the case-insensitive
+ * pattern contains it. Only for ASCII, where matching ignores case exactly as `toLowerCase`
+ * does; `null` when there is no such text.
+ */
+function hintOf(term: string): string | null {
+  const literal = term.trim().split(/\s+/)[0]!.split('*')[0]!.toLowerCase();
+  return literal !== '' && /^[\x20-\x7e]+$/.test(literal) ? literal : null;
+}
+
 /** How strongly one sentence speaks to a theme: each matching term adds its group's weight. */
 export function sentenceScore(
   text: string,
   compiled: CompiledTheme,
   context: ScoreContext = {},
 ): number {
+  return scoreOf(text, text.toLowerCase(), compiled, context);
+}
+
+/**
+ * The words a term class's pattern matched in each text, kept while one document is scored:
+ * the class pattern is long (every country name), and the same texts are searched for it to
+ * find the home country and again for each theme that uses it.
+ */
+type ClassMatches = Map<string, Map<string, string[]>>;
+
+function classMatches(pattern: Pattern, text: string, memo: ClassMatches | null): string[] {
+  if (!memo) return text.match(pattern.regex) ?? [];
+  let byText = memo.get(pattern.regex.source);
+  if (!byText) memo.set(pattern.regex.source, (byText = new Map()));
+  let found = byText.get(text);
+  if (!found) byText.set(text, (found = text.match(pattern.regex) ?? []));
+  return found;
+}
+
+/** `sentenceScore`, given the text lower-cased too. */
+function scoreOf(
+  text: string,
+  lower: string,
+  compiled: CompiledTheme,
+  context: ScoreContext,
+  memo: ClassMatches | null = null,
+): number {
   let score = 0;
   let required = false;
   const hasRequired = compiled.groups.some((group) => group.required);
   for (const group of compiled.groups) {
-    const hits = group.patterns.filter((pattern) => matches(pattern, text, context)).length;
+    const hits = group.patterns.filter((p) => matches(p, text, lower, context, memo)).length;
     if (hits > 0 && group.required) required = true;
     score += group.weight * Math.min(hits, 2);
   }
   return hasRequired && !required ? 0 : score;
 }
 
-function matches(pattern: Pattern, text: string, context: ScoreContext): boolean {
+function matches(
+  pattern: Pattern,
+  text: string,
+  lower: string,
+  context: ScoreContext,
+  memo: ClassMatches | null,
+): boolean {
+  if (pattern.hint !== null && !lower.includes(pattern.hint)) return false;
   if (!pattern.isClass) return pattern.regex.test(text);
-  const found = text.match(pattern.regex) ?? [];
+  const found = classMatches(pattern, text, memo);
   return found.some((word) => !context.exclude?.has(normalize(word)));
 }
 
@@ -81,13 +128,21 @@ const normalize = (word: string) => word.toLowerCase().replace(/\s+/g, ' ');
  * point of view only the others are abroad.
  */
 export function homeCountries(texts: string[], themes: CompiledTheme[]): Set<string> {
+  return homeCountriesOf(texts, themes, null);
+}
+
+function homeCountriesOf(
+  texts: string[],
+  themes: CompiledTheme[],
+  memo: ClassMatches | null,
+): Set<string> {
   const classPattern = themes
     .flatMap((t) => t.groups.flatMap((g) => g.patterns))
     .find((p) => p.isClass);
   if (!classPattern) return new Set();
   const counts = new Map<string, number>();
   for (const text of texts)
-    for (const word of text.match(classPattern.regex) ?? [])
+    for (const word of classMatches(classPattern, text, memo))
       counts.set(normalize(word), (counts.get(normalize(word)) ?? 0) + 1);
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const [top, count] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
@@ -111,15 +166,17 @@ export function scoreThemes(
   themes: CompiledTheme[],
   title = '',
 ): ThemeMatch[] {
+  const memo: ClassMatches = new Map();
   const context: ScoreContext = {
-    exclude: homeCountries([title, ...sentences.map((s) => s.text)], themes),
+    exclude: homeCountriesOf([title, ...sentences.map((s) => s.text)], themes, memo),
   };
+  const lower = sentences.map((s) => s.text.toLowerCase());
   const scored = themes.map((compiled) => {
-    const bySentence = sentences.map((s) => ({
+    const bySentence = sentences.map((s, i) => ({
       id: s.id,
-      score: sentenceScore(s.text, compiled, context),
+      score: scoreOf(s.text, lower[i]!, compiled, context, memo),
     }));
-    const titleScore = title ? sentenceScore(title, compiled, context) : 0;
+    const titleScore = title ? scoreOf(title, title.toLowerCase(), compiled, context, memo) : 0;
     const evidence = bySentence
       .filter((s) => s.score >= compiled.theme.sentenceScore)
       .sort((a, b) => b.score - a.score || a.id - b.id);

@@ -1,10 +1,11 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import type { Nodes, Parent, Root } from 'mdast';
+import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Position } from 'unist';
 import type { Block } from '../model.js';
 import type { Range } from './mask.js';
-import { parsePieces } from './parse-pieces.js';
+import { paragraphRuns, parsePieces } from './parse-pieces.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
@@ -19,21 +20,147 @@ export interface ParseOptions {
 /**
  * Parses a document's (masked) text with remark and returns its paragraphs and headings,
  * each with readable text and a map from every character back to the original offsets.
- * A long text is parsed in pieces (see `parsePieces`).
+ * A long text is parsed in pieces (see `parsePieces`); plain paragraphs are read without
+ * remark, into the tree it would build (see `plainTree`).
  */
 export function parseBlocks(text: string, options: ParseOptions = {}): Block[] {
   const segments = options.segments ?? [[0, text.length] as const];
   const blocks: Block[] = [];
+  const codeAsText = options.codeAsText ?? false;
   for (const segment of segments) {
-    for (const [start, end] of parsePieces(text, segment)) {
-      const part = text.slice(start, end);
-      if (part.trim() === '') continue;
-      const tree = parser.parse(part) as Root;
-      const ctx = { source: part, base: start, codeAsText: options.codeAsText ?? false };
-      collect(tree, ctx, blocks);
-    }
+    for (const piece of parsePieces(text, segment)) readPiece(text, piece, codeAsText, blocks);
   }
   return blocks;
+}
+
+/**
+ * Reads one piece run by run (see `paragraphRuns`): a run that is a plain paragraph is read
+ * directly, and consecutive runs with any Markdown in them go to remark together.
+ */
+function readPiece(text: string, [start, end]: Range, codeAsText: boolean, out: Block[]): void {
+  let pending = -1; // where the runs waiting for remark start
+  for (const [from, to] of paragraphRuns(text, [start, end])) {
+    const source = text.slice(from, to);
+    const tree = plainTree(source);
+    if (!tree) {
+      if (pending === -1) pending = from;
+      continue;
+    }
+    if (pending !== -1) parseWithRemark(text, [pending, from], codeAsText, out);
+    pending = -1;
+    collect(tree, { source, base: from, codeAsText }, out);
+  }
+  if (pending !== -1) parseWithRemark(text, [pending, end], codeAsText, out);
+}
+
+function parseWithRemark(text: string, [start, end]: Range, codeAsText: boolean, out: Block[]) {
+  const part = text.slice(start, end);
+  if (part.trim() === '') return;
+  const tree = parser.parse(part) as Root;
+  collect(tree, { source: part, base: start, codeAsText }, out);
+}
+
+/**
+ * Characters that may be Markdown anywhere in a line (escapes, entities, code, emphasis,
+ * strikethrough, links, raw HTML, tables, e-mail autolinks), control characters other than the
+ * line feed (tabs and carriage returns change how lines are read) and the byte order mark.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are part of what it finds
+const INLINE_SYNTAX = /[\\&`*_[\]<~|@\0-\x09\x0b-\x1f\uFEFF]|www\.|https?:\/\//i;
+/** What may open a block when a line starts with it: a list, quote, heading or underline. */
+const BLOCK_START = /^(?:[-+=#>]|\d+[.)])/;
+/** An ordered list item at the margin whose text follows on the same line. */
+const LIST_ITEM = /^\d{1,9}[.)] {1,4}(?=[^ \n])/;
+
+/**
+ * The tree remark would build for a run that is one plain paragraph (or one ordered list item
+ * holding one): prose without Markdown syntax, lines joined as remark joins them. `null` for
+ * anything else, which remark must read. Worth it because most prose has no Markdown at all and
+ * remark is the costliest step of reading a document.
+ */
+function plainTree(source: string): Root | null {
+  if (INLINE_SYNTAX.test(source)) return null;
+  const lines = contentLines(source);
+  if (lines === null) return { type: 'root', children: [] };
+  const [first] = lines;
+  if (!first) return null;
+  const item =
+    first.start === first.lineStart ? LIST_ITEM.exec(source.slice(first.start, first.end)) : null;
+  if (item) first.start += item[0].length;
+  else if (first.start - first.lineStart >= 4) return null; // indented code
+  if (lines.some((line) => BLOCK_START.test(source.slice(line.start, line.end)))) return null;
+  const paragraph: RootContent = {
+    type: 'paragraph',
+    children: phrasing(source, lines),
+    position: span(first.start, lines[lines.length - 1]!.end),
+  };
+  if (!item) return { type: 'root', children: [paragraph] };
+  const listItem: RootContent = {
+    type: 'listItem',
+    children: [paragraph],
+    position: span(first.lineStart, lines[lines.length - 1]!.end),
+  };
+  return { type: 'root', children: [{ type: 'list', children: [listItem] }] };
+}
+
+/** A non-blank line: where it starts, where its text starts and ends (spaces trimmed). */
+interface ContentLine {
+  lineStart: number;
+  start: number;
+  end: number;
+  /** Spaces after the text: two or more before another line make a hard break. */
+  trailing: number;
+}
+
+/**
+ * The non-blank lines of a run, when they are consecutive (blank lines only around them);
+ * `[]` when there is a blank line between them (not one paragraph), `null` when all are blank.
+ */
+function contentLines(source: string): ContentLine[] | null {
+  const lines: ContentLine[] = [];
+  let gap = false;
+  for (let pos = 0; pos <= source.length;) {
+    const newline = source.indexOf('\n', pos);
+    const lineEnd = newline === -1 ? source.length : newline;
+    let start = pos;
+    while (start < lineEnd && source.charCodeAt(start) === 32) start++;
+    let end = lineEnd;
+    while (end > start && source.charCodeAt(end - 1) === 32) end--;
+    if (start < end) {
+      if (gap && lines.length > 0) return [];
+      lines.push({ lineStart: pos, start, end, trailing: lineEnd - end });
+    } else if (lines.length > 0) {
+      gap = true;
+    }
+    pos = lineEnd + 1;
+  }
+  return lines.length > 0 ? lines : null;
+}
+
+/** A paragraph's text nodes, split where a line ends in a hard break, as remark splits them. */
+function phrasing(source: string, lines: ContentLine[]): PhrasingContent[] {
+  const nodes: PhrasingContent[] = [];
+  let from = 0; // the first line of the text node being built
+  lines.forEach((line, i) => {
+    const last = i === lines.length - 1;
+    if (!last && line.trailing < 2) return;
+    const value = lines
+      .slice(from, i + 1)
+      .map((l) => source.slice(l.start, l.end))
+      .join('\n');
+    nodes.push({ type: 'text', value, position: span(lines[from]!.start, line.end) });
+    if (!last) nodes.push({ type: 'break', position: span(line.end, line.end + line.trailing) });
+    from = i + 1;
+  });
+  return nodes;
+}
+
+/** A node's position; only the offsets are read (see `gather`), lines and columns are not. */
+function span(start: number, end: number): Position {
+  return {
+    start: { line: 1, column: start + 1, offset: start },
+    end: { line: 1, column: end + 1, offset: end },
+  };
 }
 
 interface Context {

@@ -56,3 +56,62 @@ function hasMoreLines(text: string, start: number, end: number, count: number): 
   }
   return true;
 }
+
+/**
+ * What lets the parser read one paragraph differently because of another across a blank line:
+ * code fences, raw HTML (a comment or `<pre>` may span blank lines), link and footnote
+ * definitions (they apply to the whole text), a carriage return (a line ending we do not split
+ * on) and a byte order mark (skipped only at the start of a parse).
+ */
+const CROSSES_BLANK_LINES = /```|~~~|<|\]:|\r|\uFEFF/;
+
+/**
+ * Splits a piece into runs of paragraphs that the parser reads exactly as it reads the whole
+ * piece, so that each can be read on its own (most need no Markdown parser at all). A run ends
+ * before a line at column 0 that follows a blank line: nothing continues across that line but
+ * indented code (no run ends after a line that may hold it) and the constructs
+ * {@link CROSSES_BLANK_LINES} finds (a piece that has any is one run).
+ */
+export function paragraphRuns(text: string, [start, end]: Range): Range[] {
+  if (CROSSES_BLANK_LINES.test(text.slice(start, end))) return [[start, end]];
+  const runs: Range[] = [];
+  let runStart = start;
+  let blankBefore = false;
+  // Indented code goes on across blank lines, and while it may, the next line is read as
+  // interrupting it (`2) b` after it is a paragraph, not a list): no cut after code.
+  let indentedBefore = false;
+  for (let pos = start; pos < end;) {
+    const newline = text.indexOf('\n', pos);
+    const lineEnd = newline === -1 || newline > end ? end : newline;
+    const blank = isBlank(text, pos, lineEnd);
+    const atMargin = !blank && !isSpace(text.charCodeAt(pos));
+    if (blankBefore && atMargin && !indentedBefore && pos > runStart) {
+      runs.push([runStart, pos]);
+      runStart = pos;
+    }
+    blankBefore = blank;
+    if (!blank) indentedBefore = mayHoldCode(text, pos, lineEnd);
+    pos = lineEnd + 1;
+  }
+  runs.push([runStart, end]);
+  return runs;
+}
+
+/** A space or a tab: what Markdown counts as indentation and as blank. */
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+/**
+ * True when a line may hold indented code: four spaces or a tab anywhere in it (after a
+ * list marker or a quote mark code starts later in the line; prose rarely has either).
+ */
+function mayHoldCode(text: string, from: number, to: number): boolean {
+  const line = text.slice(from, to);
+  return line.includes('    ') || line.includes('\t');
+}
+
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}

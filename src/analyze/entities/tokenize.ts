@@ -78,7 +78,9 @@ function splitPossessive(word: string): { word: string; possessive: boolean } {
 /** Tokens of `text` between `start` and `end`. */
 export function tokenize(text: string, start: number, end: number): Token[] {
   const slice = text.slice(start, end);
-  const re = new RegExp(TOKEN_RE.source, 'gu');
+  // The one shared regex, not a copy per call: nothing below tokenizes in turn.
+  const re = TOKEN_RE;
+  re.lastIndex = 0;
   const tokens: Token[] = [];
   let prevEnd = 0;
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
@@ -97,10 +99,16 @@ export function tokenize(text: string, start: number, end: number): Token[] {
       end: start + at + word.length,
       isWord,
       possessive: split.possessive,
-      paragraphBreak: /\n[^\S\n]*\n/.test(slice.slice(prevEnd, at)),
+      paragraphBreak: hasBlankLine(slice, prevEnd, at),
       capitalized: isWord && startsCapitalized(word),
     });
     prevEnd = re.lastIndex;
   }
   return tokens;
+}
+
+/** True when `slice` between `from` and `to` holds a blank line (two line breaks, only whitespace between). */
+function hasBlankLine(slice: string, from: number, to: number): boolean {
+  // Most gaps are one space: a blank line needs at least two characters.
+  return to - from >= 2 && /\n[^\S\n]*\n/.test(slice.slice(from, to));
 }

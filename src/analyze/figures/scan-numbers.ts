@@ -145,10 +145,10 @@ function numberRun(segment: string, words: RegExpExecArray[], i: number): RegExp
 }
 
 function isNumberWord(word: string): boolean {
-  return word
-    .toLowerCase()
-    .split('-')
-    .every((part) => NUMBER_WORDS.has(part));
+  const lower = word.toLowerCase();
+  // Asked of every word: most have no hyphen and need no split.
+  if (!lower.includes('-')) return NUMBER_WORDS.has(lower);
+  return lower.split('-').every((part) => NUMBER_WORDS.has(part));
 }
 
 function isScaleWord(word: RegExpExecArray): boolean {
