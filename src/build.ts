@@ -2,16 +2,11 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from './config/resolve-config.js';
 import type { BuildResult } from './model.js';
-import { analyzeCorpus } from './analyze-corpus.js';
-import { createRenderer } from './render/render.js';
+import { editionModelOf } from './build/edition-model.js';
 import type { RenderEdition } from './edition-pdf/print-edition.js';
-import { assetsFor } from './render/assets.js';
-import { OutputStage } from './write-output.js';
 import { CacheStore } from './cache/store.js';
-import { applyEditions } from './editions/apply-editions.js';
-import { EDITIONS_STATE, readEditionState } from './build/edition-state.js';
-import { chartsOf } from './build/charts.js';
-import { printPdfs } from './build/print-pdfs.js';
+import { hashOf } from './cache/hash.js';
+import { scanCorpus, type CorpusMemo } from './ingest/scan-corpus.js';
 import { inputsKey, manifestOf } from './build/manifest.js';
 import { MANIFEST, unchangedBuild } from './build/unchanged-build.js';
 import { archivePrevious } from './build/archive-previous.js';
@@ -71,11 +66,43 @@ async function buildLocked(
   logger.progress(`Reading ${config.corpus}`);
   const cache = new CacheStore(path.join(config.output, CACHE_DIR));
   await cache.removeAbandoned();
-  const key = await inputsKey(config);
+  const memoKey = hashOf('corpus-memo', path.resolve(config.corpus));
+  const scan = await scanCorpus(
+    config.corpus,
+    config.force ? undefined : await cache.getJson<CorpusMemo>('corpus-memo', memoKey),
+  );
+  const key = await inputsKey(config, scan);
   const unchanged = config.force ? null : await unchangedBuild(config, cache, key, started);
   if (unchanged) return unchanged;
+  // Only a build with work to do loads the analyzer, the renderer and the printer.
+  const [
+    { composeEdition },
+    { createRenderer },
+    { assetsFor },
+    { OutputStage },
+    { applyEditions },
+    { EDITIONS_STATE, readEditionState },
+    { chartsOf },
+    { printPdfs },
+  ] = await Promise.all([
+    import('./analyze-corpus.js'),
+    import('./render/render.js'),
+    import('./render/assets.js'),
+    import('./write-output.js'),
+    import('./editions/apply-editions.js'),
+    import('./build/edition-state.js'),
+    import('./build/charts.js'),
+    import('./build/print-pdfs.js'),
+  ]);
   const analyses = { analyzed: [] as string[], reused: [] as string[] };
-  const analyzed = await analyzeCorpus(config, { cache, force: config.force, stats: analyses });
+  const analyzed = await composeEdition(config, {
+    cache,
+    force: config.force,
+    stats: analyses,
+    scan,
+  });
+  // What the scan learned of each document spares the next build reading it.
+  await cache.setJson('corpus-memo', memoKey, scan.memo);
   if (analyzed.documents.length === 0) {
     throw new BuildError(
       'nothing-to-build',
@@ -109,7 +136,7 @@ async function buildLocked(
       ? await printPdfs(config, stage, { model, pages, edition, assets }, cache, logger)
       : { printed: [], reused: [] };
     await stage.write('index.html', index);
-    await stage.write('model.json', `${JSON.stringify(model, null, 2)}\n`);
+    await stage.write('model.json', `${JSON.stringify(editionModelOf(model), null, 2)}\n`);
     await stage.write(EDITIONS_STATE, `${JSON.stringify(state, null, 2)}\n`);
     lock.assertHeld();
     // Until the new manifest is written, the next build cannot take the early stop.

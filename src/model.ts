@@ -312,21 +312,47 @@ export interface SinceLastEdition {
   withdrawn: { document: string; title: string }[];
 }
 
-/** Everything analysis and composition produced: what `output/model.json` holds. */
-export interface CorpusModel {
+/**
+ * A document as an edition lists it: what it is and which themes it covers, without its full
+ * analysis (paragraphs, sentences, entities…), which `briefing analyze` prints.
+ */
+export type DocumentEntry = Pick<
+  DocumentSummary,
+  | 'id'
+  | 'path'
+  | 'format'
+  | 'title'
+  | 'titleFrom'
+  | 'published'
+  | 'publishedFrom'
+  | 'source'
+  | 'author'
+  | 'classification'
+  | 'handling'
+  | 'tags'
+  | 'themes'
+>;
+
+/** An edition: its briefings, the documents they were drawn from, and the problems met. What `output/model.json` holds. */
+export interface EditionModel {
   /** Version of the model's shape. */
   schema: 1;
   edition: { date: string };
   /** The most restrictive marking among all briefings (for the index and the edition PDF). */
   marking: Marking | null;
-  documents: DocumentSummary[];
+  documents: DocumentEntry[];
   briefings: Briefing[];
   messages: Message[];
 }
 
+/** Everything analysis and composition produced, with every document's full analysis. */
+export interface CorpusModel extends EditionModel {
+  documents: DocumentSummary[];
+}
+
 /** What one build did. */
 export interface BuildResult {
-  model: CorpusModel;
+  model: EditionModel;
   /** Files written, relative to the output folder. */
   written: string[];
   messages: Message[];

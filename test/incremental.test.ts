@@ -226,20 +226,19 @@ describe('incremental builds (regression tests for issue 5)', () => {
   });
 
   it('a corrupt cache entry is rebuilt, never trusted', async () => {
-    const cacheDir = path.join(out, '.cache', 'analysis');
-    for (const sub of await readdir(cacheDir)) {
-      for (const file of await readdir(path.join(cacheDir, sub))) {
-        await writeFile(
-          path.join(cacheDir, sub, file),
-          'briefing-cache-1 deadbeef 00\n{"summary":null}',
-        );
-      }
-    }
+    // The digests of the analyzed documents: their store overwritten with garbage.
+    const store = path.join(out, '.cache', 'digests.sqlite');
+    for (const suffix of ['-wal', '-shm']) await rm(`${store}${suffix}`, { force: true });
+    await writeFile(store, Buffer.alloc(8192, 'not a database '));
     // With its outputs intact an unchanged build would not even look; make it rebuild.
     await rm(path.join(out, 'model.json'));
     const result = await run({ editionDate: '2026-11-25' });
     expect(result.work.analyzed).toHaveLength(4);
     expect((await readModel()).documents).toHaveLength(4);
+    // And the store is whole again: the next change re-analyzes only the changed document.
+    await appendFile(path.join(corpus, SAMPLE.column), '\nA new closing line about Alibaba.\n');
+    const next = await run({ editionDate: '2026-11-26' });
+    expect(next.work.analyzed).toEqual([SAMPLE.column]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { CorpusModel } from '../model.js';
+import type { EditionModel } from '../model.js';
 import type { CacheStore } from '../cache/store.js';
 import { hashOf, stableJson } from '../cache/hash.js';
 import { chartsFor, type BriefingCharts } from '../visualize/charts.js';
@@ -8,7 +8,7 @@ const CHARTS_VERSION = 'charts-1';
 
 /** Every briefing's charts, drawn afresh only for briefings whose content changed. */
 export async function chartsOf(
-  model: CorpusModel,
+  model: EditionModel,
   cache: CacheStore,
   force: boolean,
 ): Promise<Record<string, BriefingCharts>> {

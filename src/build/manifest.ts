@@ -1,9 +1,8 @@
-import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedConfig } from '../config/resolve-config.js';
-import { listCorpus } from '../ingest/find-documents.js';
-import { MAX_DOCUMENT_BYTES } from '../ingest/limits.js';
+import type { CorpusScan } from '../ingest/scan-corpus.js';
 import { ANALYZER_VERSION } from '../analyze/version.js';
 import { hashOf, stableJson } from '../cache/hash.js';
 
@@ -18,41 +17,22 @@ export interface Manifest {
 const codeDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * One hash of everything a build's output depends on: each document's path and bytes, the
- * config (but the edition date, which an unchanged briefing does not take), the templates, and
- * briefing's own code. Equal keys mean the previous build's output is this build's output.
+ * One hash of everything a build's output depends on: each document's path and text (as the
+ * scan identified it) and the problems met reading the corpus, the config (but the edition date,
+ * which an unchanged briefing does not take), the templates, and briefing's own code. Equal keys
+ * mean the previous build's output is this build's output.
  */
-export async function inputsKey(config: ResolvedConfig): Promise<string> {
+export async function inputsKey(config: ResolvedConfig, scan: CorpusScan): Promise<string> {
   const parts: string[] = [ANALYZER_VERSION];
   // Mail settings and lists change what `send` does, not what a build writes.
   const { force: _force, editionDate: _date, mail: _mail, lists: _lists, ...settings } = config;
   parts.push(stableJson(settings));
-  const listing = await listCorpus(config.corpus);
-  for (const { file, path: relative } of listing.files) {
-    parts.push(relative, await contentKey(file));
+  for (const file of scan.files) {
+    // A file that cannot be read is a message in the model: a new one must rebuild it.
+    parts.push(file.path, file.textKey ?? '', stableJson(file.messages));
   }
-  // A file that cannot be read is a message in the model: a new one must rebuild it.
-  for (const skipped of listing.skipped) parts.push(skipped.path, skipped.code);
   parts.push(await treeFingerprint(config.templates, true), await treeFingerprint(codeDir, false));
   return hashOf(...parts);
-}
-
-/**
- * A document's bytes as the build sees them: never more than ingest reads (a file over the size
- * limit is only ever refused), so a huge file costs no more here than there.
- */
-async function contentKey(file: string): Promise<string> {
-  let handle;
-  try {
-    handle = await open(file, 'r');
-    const info = await handle.stat();
-    if (info.size > MAX_DOCUMENT_BYTES) return `too-large:${info.size}:${info.mtimeMs}`;
-    return hashOf(await handle.readFile());
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code ?? 'unreadable';
-  } finally {
-    await handle?.close();
-  }
 }
 
 /** Hash of a folder's files: by content, or (for code) by size and modification time. */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { ResolvedConfig } from '../config/resolve-config.js';
-import type { Briefing, CorpusModel } from '../model.js';
+import type { Briefing, EditionModel } from '../model.js';
 import type { CacheStore } from '../cache/store.js';
 import { hashOf, stableJson } from '../cache/hash.js';
 import { createPrinter, type Printer } from '../print/print.js';
@@ -15,7 +15,7 @@ const PRINT_VERSION = 'print-1';
 
 /** What the PDF stage needs. */
 export interface Printable {
-  model: CorpusModel;
+  model: EditionModel;
   pages: { briefing: Briefing; html: string }[];
   edition: RenderEdition;
   assets: Asset[];
@@ -87,7 +87,7 @@ async function printEditionBytes(
   printer: Printer,
   config: ResolvedConfig,
   stage: OutputStage,
-  model: CorpusModel,
+  model: EditionModel,
   edition: RenderEdition,
   metadata: PdfMetadata,
 ): Promise<Uint8Array> {
@@ -112,7 +112,7 @@ function briefingMetadata(briefing: Briefing, author: string): PdfMetadata {
   };
 }
 
-function editionMetadata(model: CorpusModel, author: string): PdfMetadata {
+function editionMetadata(model: EditionModel, author: string): PdfMetadata {
   return {
     title: `Briefings — ${model.edition.date}`,
     subject: model.briefings.map((b) => b.title).join('; '),

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/resolve-config.js';
-import type { BuildResult, CorpusModel } from '../model.js';
+import type { BuildResult, EditionModel } from '../model.js';
 import type { CacheStore } from '../cache/store.js';
 import { hashOf } from '../cache/hash.js';
 import { outputsIntact, type Manifest } from './manifest.js';
@@ -25,7 +25,7 @@ export async function unchangedBuild(
   if (manifest?.key !== key || !(await outputsIntact(config.output, manifest))) return null;
   const model = JSON.parse(
     await readFile(path.join(config.output, 'model.json'), 'utf8'),
-  ) as CorpusModel;
+  ) as EditionModel;
   const pdfs = Object.keys(manifest.files).filter(
     (file) => !file.includes('/') && file.endsWith('.pdf'),
   );

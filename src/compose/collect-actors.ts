@@ -1,47 +1,51 @@
-import type { BriefingActor, DocumentSummary, Entity, Sentence } from '../model.js';
-import type { CitationIndex } from './citations.js';
+import type { BriefingActor, Entity } from '../model.js';
+import { paragraphOf, sentenceOf, type CitationIndex } from './citations.js';
+import { clip } from './clip.js';
+import type { DigestActor, DocumentDigest } from './digest.js';
 
 /** The people, organisations and places of a briefing's documents, most involved first. */
 export function collectActors(
-  docs: DocumentSummary[],
-  evidence: Map<string, Set<number>>,
+  docs: DocumentDigest[],
+  theme: string,
   citations: CitationIndex,
   type: Entity['type'],
   max = 8,
 ): BriefingActor[] {
   const byName = new Map<string, Entry>();
   for (const doc of docs) {
-    const relevant = evidence.get(doc.id) ?? new Set<number>();
-    let sentences: Map<number, Sentence> | undefined;
-    for (const entity of doc.entities) {
-      if (entity.type !== type) continue;
-      const inEvidence = entity.mentions.filter((m) => relevant.has(m.sentence));
-      if (inEvidence.length === 0) continue;
+    for (const found of doc.themes[theme]?.actors ?? []) {
+      if (found.type !== type) continue;
+      const names = [found.name, ...found.aliases];
       // The same actor across documents, however each document names it.
       const key =
-        [entity.name, ...entity.aliases].map((n) => n.toLowerCase()).find((n) => byName.has(n)) ??
-        entity.name.toLowerCase();
-      const entry = byName.get(key) ?? { actor: blankActor(entity), weight: 0, passages: [] };
-      for (const name of [entity.name, ...entity.aliases])
+        names.map((n) => n.toLowerCase()).find((n) => byName.has(n)) ?? found.name.toLowerCase();
+      const entry = byName.get(key) ?? {
+        actor: blankActor(found),
+        weight: 0,
+        passages: [],
+        documents: new Set<string>(),
+      };
+      for (const name of names)
         if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), entry);
-      entry.actor.mentions += entity.mentions.length;
-      if (!entry.actor.documents.includes(doc.id)) entry.actor.documents.push(doc.id);
-      if (entity.name.length < entry.actor.name.length) entry.actor.name = entity.name;
-      entry.weight += entity.mentions.length + 2 * inEvidence.length;
-      const first = inEvidence[0] ?? entity.mentions[0];
-      sentences ??= new Map(doc.sentences.map((s) => [s.id, s]));
-      const sentence = first ? sentences.get(first.sentence) : undefined;
-      if (sentence) {
+      entry.actor.mentions += found.mentions;
+      if (!entry.documents.has(doc.entry.id)) {
+        entry.documents.add(doc.entry.id);
+        entry.actor.documents.push(doc.entry.id);
+      }
+      if (found.name.length < entry.actor.name.length) entry.actor.name = found.name;
+      entry.weight += found.mentions + 2 * found.inEvidence;
+      const context = found.sentence === null ? undefined : sentenceOf(doc, found.sentence);
+      if (context) {
         if (entry.actor.context === '') {
-          entry.actor.context = clip(sentence.text);
-          const marking = doc.paragraphs.find((p) => p.id === sentence.paragraph)?.marking;
+          entry.actor.context = clip(context.text);
+          const marking = paragraphOf(doc, context.paragraph)?.marking;
           if (marking) entry.actor.marking = marking;
         }
         const cited = entry.passages.some(
-          (p) => p.doc === doc && p.paragraph === sentence.paragraph,
+          (p) => p.doc === doc && p.paragraph === context.paragraph,
         );
         if (entry.passages.length < 3 && !cited)
-          entry.passages.push({ doc, paragraph: sentence.paragraph });
+          entry.passages.push({ doc, paragraph: context.paragraph });
       }
       byName.set(key, entry);
     }
@@ -63,23 +67,18 @@ export function collectActors(
 interface Entry {
   actor: BriefingActor;
   weight: number;
-  passages: { doc: DocumentSummary; paragraph: number }[];
+  passages: { doc: DocumentDigest; paragraph: number }[];
+  /** The ids in `actor.documents`, to look up. */
+  documents: Set<string>;
 }
 
-function blankActor(entity: Entity): BriefingActor {
+function blankActor(found: DigestActor): BriefingActor {
   return {
-    name: entity.name,
-    type: entity.type,
+    name: found.name,
+    type: found.type,
     mentions: 0,
     documents: [],
     context: '',
     citations: [],
   };
-}
-
-/** Shortens a sentence to a note of about `max` characters, at a word boundary. */
-export function clip(text: string, max = 180): string {
-  if (text.length <= max) return text;
-  const cut = text.lastIndexOf(' ', max);
-  return `${text.slice(0, cut > max / 2 ? cut : max).replace(/[,;:]$/, '')}…`;
 }

@@ -1,4 +1,4 @@
-import type { DocumentSummary, Marking } from '../model.js';
+import type { DocumentEntry, Marking } from '../model.js';
 
 const LEVELS: [RegExp, number][] = [
   [/\bTOP\s*SECRET\b/i, 50],
@@ -12,7 +12,7 @@ const LEVELS: [RegExp, number][] = [
 ];
 
 /** How restrictive a document's marking is: 0 for none, higher for more restrictive. */
-export function restrictiveness(doc: Pick<DocumentSummary, 'classification' | 'handling'>): number {
+export function restrictiveness(doc: Pick<DocumentEntry, 'classification' | 'handling'>): number {
   const text = `${doc.classification ?? ''} ${doc.handling ?? ''}`;
   const level = LEVELS.find(([pattern]) => pattern.test(text))?.[1] ?? 0;
   // A dissemination restriction makes even an unclassified source more restrictive.
@@ -20,8 +20,10 @@ export function restrictiveness(doc: Pick<DocumentSummary, 'classification' | 'h
 }
 
 /** The most restrictive marking among the documents a briefing cites, or `null` when none has one. */
-export function strictestMarking(documents: DocumentSummary[]): Marking | null {
-  let best: DocumentSummary | null = null;
+export function strictestMarking(
+  documents: Pick<DocumentEntry, 'classification' | 'handling'>[],
+): Marking | null {
+  let best: Pick<DocumentEntry, 'classification' | 'handling'> | null = null;
   for (const doc of documents) {
     if (!doc.classification && !doc.handling) continue;
     if (!best || restrictiveness(doc) > restrictiveness(best)) best = doc;

@@ -1,54 +1,44 @@
-import type { DocumentSummary, Sentence } from '../model.js';
-import { sentenceScore, type CompiledTheme } from '../analyze/score-themes.js';
+import type { DigestCandidate, DigestSentence, DocumentDigest } from './digest.js';
+import { sentenceOf } from './citations.js';
 
-/** A sentence that could become an item of a briefing, with how much it matters to the theme. */
-export interface Candidate {
-  doc: DocumentSummary;
-  sentence: Sentence;
-  /** The sentence's theme score weighted by its rank in the document and the document's theme score. */
-  weight: number;
-  date: string | null;
+/** Most points in a bottom line. */
+const BOTTOM_LINE_MAX = 5;
+/** Most developments from one document. */
+const DEVELOPMENTS_PER_DOCUMENT = 5;
+/** No briefing picks more items than this from one document. */
+export const MOST_PICKED_PER_DOCUMENT = BOTTOM_LINE_MAX + DEVELOPMENTS_PER_DOCUMENT;
+
+/** A sentence that could become an item of a briefing, with the document it comes from. */
+export interface Candidate extends Omit<DigestCandidate, 'sentence'> {
+  doc: DocumentDigest;
+  sentence: DigestSentence;
 }
 
-/** The evidence sentences of every document in a theme, weighted, best first. */
-export function candidatesFor(docs: DocumentSummary[], compiled: CompiledTheme): Candidate[] {
+/** The candidate sentences of every document in a theme, best first. */
+export function candidatesFor(docs: DocumentDigest[], theme: string): Candidate[] {
   const candidates: Candidate[] = [];
   for (const doc of docs) {
-    const match = doc.themes.find((t) => t.id === compiled.theme.id);
-    if (!match) continue;
-    const rank = new Map(doc.keySentences.map((id, i) => [id, i]));
-    const dates = new Map(doc.dates.map((d) => [d.sentence, d.date]));
-    for (const id of match.evidence) {
-      const sentence = doc.sentences.find((s) => s.id === id);
-      if (!sentence || !isStatement(sentence.text)) continue;
-      const importance = 1 / Math.sqrt(1 + (rank.get(id) ?? doc.sentences.length));
-      const weight = sentenceScore(sentence.text, compiled) * importance * (0.5 + match.score);
-      const date = dates.get(id) ?? (doc.publishedFrom === 'estimated' ? null : doc.published);
-      candidates.push({ doc, sentence, weight, date });
+    for (const c of doc.themes[theme]?.candidates ?? []) {
+      const sentence = sentenceOf(doc, c.sentence);
+      if (sentence) candidates.push({ ...c, sentence, doc });
     }
   }
   return candidates.sort((a, b) => b.weight - a.weight);
-}
-
-/** A sentence that reads as a statement of fact on its own: not a quote, a question or a fragment. */
-function isStatement(text: string): boolean {
-  const words = text.split(/\s+/).length;
-  return words >= 7 && words <= 70 && !/^["“‘']/.test(text) && !/\?["”]?$/.test(text);
 }
 
 /**
  * The bottom line: the best point of each document first (so every source is heard), then
  * the next best, up to `max` points.
  */
-export function pickBottomLine(candidates: Candidate[], max = 5): Candidate[] {
+export function pickBottomLine(candidates: Candidate[], max = BOTTOM_LINE_MAX): Candidate[] {
   const picked: Candidate[] = [];
   const seenDocs = new Set<string>();
   const strongest = candidates[0]?.weight ?? 0;
   for (const c of candidates) {
     if (picked.length >= max) break;
     // Every source is heard, but a weak source's best point does not outrank strong ones.
-    if (seenDocs.has(c.doc.id) || c.weight < strongest * 0.25) continue;
-    seenDocs.add(c.doc.id);
+    if (seenDocs.has(c.doc.entry.id) || c.weight < strongest * 0.25) continue;
+    seenDocs.add(c.doc.entry.id);
     picked.push(c);
   }
   for (const c of candidates) {
@@ -62,16 +52,16 @@ export function pickBottomLine(candidates: Candidate[], max = 5): Candidate[] {
 export function pickDevelopments(
   candidates: Candidate[],
   exclude: Candidate[],
-  perDocument = 5,
+  perDocument = DEVELOPMENTS_PER_DOCUMENT,
   max = 14,
 ): Candidate[] {
   const perDoc = new Map<string, number>();
   const picked: Candidate[] = [];
   for (const c of candidates) {
     if (exclude.includes(c) || picked.length >= max) continue;
-    const count = perDoc.get(c.doc.id) ?? 0;
+    const count = perDoc.get(c.doc.entry.id) ?? 0;
     if (count >= perDocument) continue;
-    perDoc.set(c.doc.id, count + 1);
+    perDoc.set(c.doc.entry.id, count + 1);
     picked.push(c);
   }
   return picked.sort(byDate);
@@ -83,5 +73,6 @@ function byDate(a: Candidate, b: Candidate): number {
     if (b.date === null) return -1;
     return a.date < b.date ? -1 : 1;
   }
-  return a.doc.id === b.doc.id ? a.sentence.id - b.sentence.id : a.doc.id < b.doc.id ? -1 : 1;
+  const [x, y] = [a.doc.entry.id, b.doc.entry.id];
+  return x === y ? a.sentence.id - b.sentence.id : x < y ? -1 : 1;
 }

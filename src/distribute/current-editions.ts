@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Briefing, CorpusModel } from '../model.js';
+import type { Briefing, EditionModel } from '../model.js';
 import { readEditionState } from '../build/edition-state.js';
 
 /** The current edition of one briefing, with the PDF the build printed for it. */
@@ -41,7 +41,7 @@ export async function readCurrentEditions(output: string): Promise<CurrentEditio
 }
 
 /** The model the last build wrote; `SendError` when there is none or it is unreadable. */
-export async function readModel(output: string): Promise<CorpusModel> {
+export async function readModel(output: string): Promise<EditionModel> {
   const file = path.join(output, 'model.json');
   let text: string;
   try {
@@ -54,7 +54,7 @@ export async function readModel(output: string): Promise<CorpusModel> {
     );
   }
   try {
-    return JSON.parse(text) as CorpusModel;
+    return JSON.parse(text) as EditionModel;
   } catch (error) {
     throw new SendError('model-unreadable', `${file} is not valid JSON: rebuild the briefings.`, {
       cause: error,

@@ -1,4 +1,4 @@
-import type { Briefing, CorpusModel, SinceLastEdition } from '../model.js';
+import type { Briefing, EditionModel, SinceLastEdition } from '../model.js';
 import { hashOf, stableJson } from '../cache/hash.js';
 
 /** What is remembered of a briefing's current edition, to decide and describe the next one. */
@@ -32,10 +32,10 @@ export const NO_EDITIONS: EditionState = { schema: 1, briefings: {} };
  * the documents that left the corpus listed as withdrawn.
  */
 export function applyEditions(
-  model: CorpusModel,
+  model: EditionModel,
   previous: EditionState,
   date: string,
-): { model: CorpusModel; state: EditionState; changed: string[] } {
+): { model: EditionModel; state: EditionState; changed: string[] } {
   const state: EditionState = { schema: 1, briefings: { ...previous.briefings } };
   const changed: string[] = [];
   const corpusIds = new Set(model.documents.map((d) => d.id));

@@ -10,14 +10,19 @@ export class SameTexts {
 
   /** The path of an earlier document with the same text, or `undefined` (and remembers this one). */
   earlier(path: string, text: string): string | undefined {
-    const key = fingerprint(text);
+    return this.earlierByKey(path, sameTextKey(text));
+  }
+
+  /** As {@link earlier}, for a text known by its {@link sameTextKey}. */
+  earlierByKey(path: string, key: string): string | undefined {
     const earlier = this.firstPath.get(key);
     if (earlier === undefined) this.firstPath.set(key, path);
     return earlier;
   }
 }
 
-function fingerprint(text: string): string {
+/** What two texts that count as the same share: a hash of the text, blanks at either end and line ends aside. */
+export function sameTextKey(text: string): string {
   // Loops, not regular expressions: a hostile text (a million blanks) must stay linear.
   const lines = text.split(/\r\n?|\n/).map((line) => line.trimEnd());
   let first = 0;

@@ -1,9 +1,9 @@
 /**
- * The render stage: turns a composed {@link Briefing} (and the whole {@link CorpusModel} for the
+ * The render stage: turns a composed {@link Briefing} (and the whole {@link EditionModel} for the
  * index and the edition) into standalone HTML pages. Templates only display the model and the
  * views built from it; they never compute.
  */
-import type { Briefing, CorpusModel, ThemeId } from '../model.js';
+import type { Briefing, EditionModel, ThemeId } from '../model.js';
 import { checkCharts } from './charts.js';
 import { fontFaceCss, fontFaces, type FontFace } from './fonts.js';
 import { runningCss } from './page-css.js';
@@ -43,13 +43,13 @@ export interface Renderer {
    * `output/index.html`: every briefing with its title, headline, edition date, counts, period and
    * marking, linking to `<theme>.html` and, when `pdf` is true, `<theme>.pdf` and `edition.pdf`.
    */
-  renderIndex(model: CorpusModel, options: { pdf: boolean }): string;
+  renderIndex(model: EditionModel, options: { pdf: boolean }): string;
   /**
    * The edition: a cover page, a table of contents, then every briefing as a section starting
    * on a new page, with root id `briefing-<theme>` and its title in an `<h1>`. Ids inside a
    * section are prefixed with its theme (`<theme>-cite-N`), so they are unique in the document.
    */
-  renderEdition(model: CorpusModel, options: EditionOptions): string;
+  renderEdition(model: EditionModel, options: EditionOptions): string;
 }
 
 /** Thrown when a template fails on the data it was given (e.g. a field the model lacks). */
