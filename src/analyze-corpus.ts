@@ -116,10 +116,17 @@ async function gather<W extends Wanted>(
   const keys = new Map(usable.map((file) => [file, keyOf(file)]));
   const store = options.cache && wanted === 'digest' ? DigestStore.open(options.cache.dir) : null;
   try {
+    // Files the scan had to read have changed since the last build (or are new): threads start
+    // loading the analyzer for them now, while this one reads what is stored for the rest.
+    const read = usable.filter((file) => file.text !== undefined).length;
+    let analyze = await analyzer(read, usable.length, wanted, config, options);
     const stored = store && !options.force ? store.getMany([...keys.values()]) : new Map();
     const fresh = usable.filter((file) => !stored.has(keys.get(file)!));
-    // Threads start loading the analyzer now, while this one reads what is stored.
-    const analyze = await analyzer(fresh.length, usable.length, wanted, config, options);
+    if (fresh.length > read) {
+      // More to analyze than the scan suggested (the stored digests were lost): size up.
+      await analyze.close();
+      analyze = await analyzer(fresh.length, usable.length, wanted, config, options);
+    }
     const results = new Map<ScannedFile, Analyzed<Products[W]>>();
     for (const file of usable) {
       const json = stored.get(keys.get(file)!);

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, ParseSpeeds } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFString,
+  ParseSpeeds,
+} from 'pdf-lib';
 import type { PdfJob, PdfMetadata } from './job.js';
 import { publicUrl } from './private-origin.js';
 
@@ -27,6 +35,7 @@ export async function finishPdf(pdf: Uint8Array, job: PdfJob): Promise<Uint8Arra
   doc.setProducer(PDF_CREATOR);
   if (job.metadata !== undefined) applyMetadata(doc, job.metadata);
   rewriteLinks(doc);
+  renumberStructureIds(doc);
   const id = PDFHexString.of(documentId(job));
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
   // A classic cross-reference table, as Chromium writes: object streams would make a briefing
@@ -55,6 +64,55 @@ function applyMetadata(doc: PDFDocument, metadata: PdfMetadata): void {
     doc.setModificationDate(date);
   }
   if (metadata.lang !== undefined) doc.setLanguage(metadata.lang);
+}
+
+/**
+ * Chromium names the tagged PDF's structure elements after DOM node ids (`node00001216`), which
+ * count every node the tab's renderer process has made, across all its documents: a document
+ * printed while another prints gets other numbers. They are renumbered in their order (which is
+ * the document's own) wherever they appear (the elements, table headers' references, the ID
+ * tree), so that the same document always gives the same bytes.
+ */
+function renumberStructureIds(doc: PDFDocument): void {
+  const numbers = new Set<number>();
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.get(PDFName.Type) !== PDFName.of('StructElem'))
+      continue;
+    const number = nodeNumber(object.get(PDFName.of('ID')));
+    if (number !== null) numbers.add(number);
+  }
+  if (numbers.size === 0) return;
+  const renamed = new Map(
+    [...numbers]
+      .sort((a, b) => a - b)
+      .map((n, i) => [n, PDFString.of(`node${String(i + 1).padStart(8, '0')}`)]),
+  );
+  for (const [, object] of doc.context.enumerateIndirectObjects()) rename(object, renamed);
+}
+
+/** The number of a Chromium structure id (`node00001216` → 1216), or `null`. */
+function nodeNumber(value: unknown): number | null {
+  if (!(value instanceof PDFString || value instanceof PDFHexString)) return null;
+  const match = /^node(\d+)$/.exec(value.decodeText());
+  return match ? Number(match[1]) : null;
+}
+
+/** Replaces the renamed ids in a dictionary or array and those nested in it, in place. */
+function rename(object: unknown, renamed: Map<number, PDFString>): void {
+  if (object instanceof PDFDict) {
+    for (const [key, value] of object.entries()) {
+      const number = nodeNumber(value);
+      if (number !== null && renamed.has(number)) object.set(key, renamed.get(number)!);
+      else rename(value, renamed);
+    }
+  } else if (object instanceof PDFArray) {
+    for (let i = 0; i < object.size(); i++) {
+      const value = object.get(i);
+      const number = nodeNumber(value);
+      if (number !== null && renamed.has(number)) object.set(i, renamed.get(number)!);
+      else rename(value, renamed);
+    }
+  }
 }
 
 /** `YYYY-MM-DD` as that day's midnight UTC. */

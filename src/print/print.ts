@@ -28,6 +28,29 @@ export interface PrinterOptions {
   assets?: readonly PrintAsset[];
   /** Called with each URL a document asked for and was refused (for diagnostics). */
   onRefused?: (url: string) => void;
+  /**
+   * A browser already being launched for this printer (see {@link launchFor}), taken for the
+   * first job instead of launching one then; the printer owns it from then on.
+   */
+  launched?: Promise<LaunchedBrowser>;
+}
+
+/** A browser launched for printing, and where it was found. */
+export interface LaunchedBrowser {
+  browser: Browser;
+  location: BrowserLocation;
+}
+
+/**
+ * Finds the browser (see {@link findBrowser}) and launches it for printing.
+ * @throws {BrowserNotFoundError} when there is none, with how to install one.
+ */
+export async function launchFor(
+  options: Pick<PrinterOptions, 'executablePath' | 'env' | 'timeoutMs'> = {},
+): Promise<LaunchedBrowser> {
+  const location = await findBrowser({ executablePath: options.executablePath, env: options.env });
+  const timeoutMs = options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS;
+  return { browser: await launchBrowser(location.executablePath, timeoutMs), location };
 }
 
 /** Prints HTML documents to PDF with one shared headless browser. */
@@ -109,12 +132,15 @@ class ChromiumPrinter implements Printer {
   #location: BrowserLocation | null = null;
   #launches = 0;
   #closed = false;
+  /** The browser launched for this printer before its first job, until a job takes it. */
+  #early: Promise<LaunchedBrowser> | null;
 
   constructor(options: PrinterOptions, shared: Browser | null) {
     this.#options = options;
     this.#shared = shared;
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS;
     this.#assets = indexAssets(options.assets ?? []);
+    this.#early = options.launched ?? null;
   }
 
   get launched(): boolean {
@@ -222,11 +248,10 @@ class ChromiumPrinter implements Printer {
       this.#running = { browser: this.#shared, pages };
       return this.#running;
     }
-    const location = await findBrowser({
-      executablePath: this.#options.executablePath,
-      env: this.#options.env,
-    });
-    const browser = await launchBrowser(location.executablePath, this.#timeoutMs);
+    const early = this.#early;
+    this.#early = null;
+    const { browser, location } = await (early ??
+      launchFor({ ...this.#options, timeoutMs: this.#timeoutMs }));
     this.#launches += 1;
     this.#location = location;
     const running = {
