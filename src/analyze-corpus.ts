@@ -9,7 +9,7 @@ import { composeFromDigests } from './compose/compose-digests.js';
 import type { DocumentDigest } from './compose/digest.js';
 import { strictestMarking } from './compose/marking.js';
 import type { Analyzed, Products, Wanted } from './workers/analyze-text.js';
-import { AnalysisPool, workerCount } from './workers/analysis-pool.js';
+import { sharedPool, workerCount } from './workers/analysis-pool.js';
 
 /** How to analyze: with a persisted cache, or afresh. */
 export interface AnalyzeOptions {
@@ -201,10 +201,11 @@ async function analyzer(
           ? 1
           : 0;
   if (size > 0) {
-    const pool = new AnalysisPool(size, { themes: config.themes, wanted });
+    // The threads stay for the next build of this process (watch, serve), idle meanwhile.
+    const pool = sharedPool(size, { themes: config.themes, wanted });
     const analyze = (relative: string, text: string) =>
       pool.analyze(relative, text).catch((error: unknown) => failed(relative, error));
-    return Object.assign(analyze, { close: () => pool.close() });
+    return Object.assign(analyze, { close: () => Promise.resolve() });
   }
   const { analyzeText, themesFor } = await import('./workers/analyze-text.js');
   const themes = themesFor(config.themes);

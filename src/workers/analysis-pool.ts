@@ -46,9 +46,29 @@ interface Pending {
   reject(error: Error): void;
 }
 
+/** The pool kept between builds of this process, for the setup it was started with. */
+let shared: { key: string; pool: AnalysisPool } | null = null;
+
 /**
- * A pool of worker threads that analyze documents in parallel. Tasks are answered as they finish; a worker that dies fails the task it held (which
- * becomes that document's error) and is replaced.
+ * A pool of at least `size` threads for `setup`, kept for the next builds of this process
+ * (`briefing watch` and `serve` rebuild with the analyzer already loaded in its threads, where a
+ * fresh thread spends a second loading it). Idle threads do not keep the process alive.
+ */
+export function sharedPool(size: number, setup: WorkerSetup): AnalysisPool {
+  const key = JSON.stringify(setup);
+  if (shared && shared.key !== key) {
+    void shared.pool.close();
+    shared = null;
+  }
+  shared ??= { key, pool: new AnalysisPool(0, setup) };
+  shared.pool.grow(size);
+  return shared.pool;
+}
+
+/**
+ * A pool of worker threads that analyze documents in parallel. Tasks are answered as they
+ * finish; a worker that dies fails the task it held (which becomes that document's error) and
+ * is replaced. A thread keeps the process alive only while it has a task.
  */
 export class AnalysisPool {
   private readonly idle: Worker[] = [];
@@ -64,6 +84,11 @@ export class AnalysisPool {
     for (let i = 0; i < size; i++) this.idle.push(this.spawn());
   }
 
+  /** Starts threads until there are `size`. */
+  grow(size: number): void {
+    while (this.idle.length + this.busy.size < size) this.idle.push(this.spawn());
+  }
+
   /** Analyzes one document's text. */
   analyze(relative: string, text: string): Promise<Analyzed<unknown>> {
     return new Promise((resolve, reject) => {
@@ -75,6 +100,7 @@ export class AnalysisPool {
   /** Stops every worker; tasks still queued fail. */
   async close(): Promise<void> {
     this.closed = true;
+    if (shared?.pool === this) shared = null;
     for (const pending of this.queue.splice(0)) pending.reject(new Error('analysis stopped'));
     const workers = [...this.idle, ...this.busy.keys()];
     this.idle.length = 0;
@@ -86,6 +112,7 @@ export class AnalysisPool {
       const worker = this.idle.pop()!;
       const pending = this.queue.shift()!;
       this.busy.set(worker, pending);
+      worker.ref();
       worker.postMessage(pending.task);
     }
   }
@@ -96,6 +123,7 @@ export class AnalysisPool {
       const pending = this.busy.get(worker);
       this.busy.delete(worker);
       this.idle.push(worker);
+      worker.unref();
       if (pending?.task.id === message.id) pending.resolve(message.result);
       this.dispatch();
     });
@@ -103,6 +131,7 @@ export class AnalysisPool {
     worker.on('exit', (code) => {
       if (!this.closed) this.replace(worker, new Error(`analysis thread exited (${code})`));
     });
+    worker.unref();
     return worker;
   }
 
