@@ -1,20 +1,18 @@
-import { readFile } from 'node:fs/promises';
+/**
+ * Texts for the analysis throughput bench: about 1 MB of real news (the eval set's CNN/DailyMail
+ * articles), written as a corpus folder so that the analyzer and the bare libraries read the
+ * same files.
+ */
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ingestText } from '../../src/ingest/ingest.js';
-import { analyzeDocument } from '../../src/analyze/analyze.js';
-import type { CompiledTheme } from '../../src/analyze/score-themes.js';
+import { makeTempDir } from './temp-dirs.js';
 
-/** Analysis throughput on real news text. */
-export interface AnalysisBench {
+/** A corpus folder for the throughput bench, with what it holds. */
+export interface TextCorpus {
+  label: string;
+  dir: string;
   documents: number;
-  megabytes: number;
-  /** Seconds per run, one entry per run. */
-  runs: number[];
-  medianSeconds: number;
-  megabytesPerSecond: number;
-  documentsPerSecond: number;
-  /** Median milliseconds for the same ten documents analyzed alone vs within the whole corpus. */
-  perDocumentMs: { small: number; large: number };
+  bytes: number;
 }
 
 /** News articles to analyze: the eval set's CNN/DailyMail articles, else the sample corpus. */
@@ -26,55 +24,34 @@ export async function newsTexts(root: string): Promise<string[]> {
   );
   if (lines.length > 0) return lines.map((l) => (JSON.parse(l) as { article: string }).article);
   const corpus = path.join(root, 'corpus');
-  const { readdir } = await import('node:fs/promises');
   return Promise.all((await readdir(corpus)).map((f) => readFile(path.join(corpus, f), 'utf8')));
 }
 
-/** Repeats the texts into at least `bytes` of separate documents. */
+/**
+ * Repeats the texts into at least `bytes` of separate documents. Each repeat gets a closing
+ * line naming its copy, so that no two documents are the same text (the analyzer would skip
+ * the second as a duplicate, the bare libraries would not).
+ */
 export function corpusOf(texts: string[], bytes: number): { file: string; text: string }[] {
   const docs: { file: string; text: string }[] = [];
   for (let size = 0, i = 0; size < bytes; i++) {
-    const text = texts[i % texts.length]!;
-    docs.push({ file: `doc-${i}.txt`, text });
+    const copy = Math.floor(i / texts.length);
+    const text = `${texts[i % texts.length]!}${copy > 0 ? `\n\nReprinted, copy ${copy}.\n` : ''}`;
+    docs.push({ file: `doc-${String(i).padStart(4, '0')}.txt`, text });
     size += Buffer.byteLength(text);
   }
   return docs;
 }
 
-function analyzeAll(docs: { file: string; text: string }[], themes: CompiledTheme[]): number[] {
-  return docs.map(({ file, text }) => {
-    const started = performance.now();
-    const { document } = ingestText(file, text);
-    if (document) analyzeDocument(document, themes);
-    return performance.now() - started;
-  });
-}
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-/** Times ingest + analyze of about 1 MB of news, several runs, after a warm-up. */
-export function benchAnalysis(texts: string[], themes: CompiledTheme[], runs = 3): AnalysisBench {
-  const docs = corpusOf(texts, 1_000_000);
-  const bytes = docs.reduce((sum, d) => sum + Buffer.byteLength(d.text), 0);
-  analyzeAll(docs.slice(0, 20), themes);
-  const times: number[] = [];
-  let perDoc: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const started = performance.now();
-    perDoc = analyzeAll(docs, themes);
-    times.push((performance.now() - started) / 1000);
+/** Writes about 1 MB of news articles into a temp corpus folder. */
+export async function newsCorpus(root: string): Promise<TextCorpus> {
+  const dir = path.join(await makeTempDir('news'), 'corpus');
+  await mkdir(dir, { recursive: true });
+  const docs = corpusOf(await newsTexts(root), 1_000_000);
+  let bytes = 0;
+  for (const { file, text } of docs) {
+    await writeFile(path.join(dir, file), text);
+    bytes += Buffer.byteLength(text);
   }
-  // The same ten documents alone: their cost must not depend on how many others there are.
-  const alone = Math.min(...[0, 1, 2].map(() => median(analyzeAll(docs.slice(0, 10), themes))));
-  const seconds = median(times);
-  return {
-    documents: docs.length,
-    megabytes: bytes / 1e6,
-    runs: times,
-    medianSeconds: seconds,
-    megabytesPerSecond: bytes / 1e6 / seconds,
-    documentsPerSecond: docs.length / seconds,
-    perDocumentMs: { small: alone, large: median(perDoc.slice(0, 10)) },
-  };
+  return { label: 'about 1 MB of CNN/DailyMail articles', dir, documents: docs.length, bytes };
 }
