@@ -17,6 +17,17 @@ const itemsText = (b: Briefing) =>
   '\n' +
   b.figures.map((f) => f.context).join('\n');
 
+/** Every item of a briefing that cites its sources. */
+const citingItems = (b: Briefing) => [
+  ...b.bottomLine,
+  ...b.developments,
+  ...b.people,
+  ...b.organizations,
+  ...b.places,
+  ...b.figures,
+  ...b.quotes,
+];
+
 describe('compose: the sample corpus', () => {
   it('puts the USTR listing and Operation Cloud Sword in IP enforcement, and nothing off-theme', async () => {
     const b = await briefing('ip-enforcement');
@@ -61,16 +72,7 @@ describe('compose: the sample corpus', () => {
     const model = await sampleModel();
     for (const b of model.briefings) {
       expect(b.citations.map((c) => c.n)).toEqual(b.citations.map((_, i) => i + 1));
-      const items = [
-        ...b.bottomLine,
-        ...b.developments,
-        ...b.people,
-        ...b.organizations,
-        ...b.places,
-        ...b.figures,
-        ...b.quotes,
-      ];
-      for (const item of items) {
+      for (const item of citingItems(b)) {
         expect(item.citations.length).toBeGreaterThan(0);
         for (const n of item.citations) {
           const citation = b.citations[n - 1]!;
@@ -127,17 +129,7 @@ describe('compose: a large corpus', () => {
       const model = await analyzeCorpus(config);
       for (const b of model.briefings) {
         expect(b.empty).toBe(false);
-        const shown = new Set(
-          [
-            ...b.bottomLine,
-            ...b.developments,
-            ...b.people,
-            ...b.organizations,
-            ...b.places,
-            ...b.figures,
-            ...b.quotes,
-          ].flatMap((item) => item.citations),
-        );
+        const shown = new Set(citingItems(b).flatMap((item) => item.citations));
         expect([...shown].sort((x, y) => x - y)).toEqual(b.citations.map((c) => c.n));
         expect(b.figures.length).toBeLessThanOrEqual(12);
         expect(b.quotes.length).toBeLessThanOrEqual(6);
