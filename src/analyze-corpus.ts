@@ -207,8 +207,11 @@ async function analyzer(
       pool.analyze(relative, text).catch((error: unknown) => failed(relative, error));
     return Object.assign(analyze, { close: () => Promise.resolve() });
   }
-  const { analyzeText, themesFor } = await import('./workers/analyze-text.js');
-  const themes = themesFor(config.themes);
+  const [{ analyzeText }, { compileThemes }] = await Promise.all([
+    import('./workers/analyze-text.js'),
+    import('./analyze/score-themes.js'),
+  ]);
+  const themes = compileThemes(config.themes);
   const analyze = (relative: string, text: string) =>
     Promise.resolve(analyzeText(relative, text, themes, wanted));
   return Object.assign(analyze, { close: () => Promise.resolve() });

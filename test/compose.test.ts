@@ -4,6 +4,7 @@ import { compileThemes } from '../src/analyze/score-themes.js';
 import { composeBriefing } from '../src/compose/compose.js';
 import { SAMPLE } from './helpers/paths.js';
 import { sampleModel } from './helpers/sample-model.js';
+import { citingItems } from './helpers/citing-items.js';
 
 async function briefing(theme: string): Promise<Briefing> {
   const found = (await sampleModel()).briefings.find((b) => b.theme === theme);
@@ -16,17 +17,6 @@ const itemsText = (b: Briefing) =>
   [...b.bottomLine, ...b.developments].map((i) => i.text).join('\n') +
   '\n' +
   b.figures.map((f) => f.context).join('\n');
-
-/** Every item of a briefing that cites its sources. */
-const citingItems = (b: Briefing) => [
-  ...b.bottomLine,
-  ...b.developments,
-  ...b.people,
-  ...b.organizations,
-  ...b.places,
-  ...b.figures,
-  ...b.quotes,
-];
 
 describe('compose: the sample corpus', () => {
   it('puts the USTR listing and Operation Cloud Sword in IP enforcement, and nothing off-theme', async () => {

@@ -5,7 +5,6 @@ import type { CacheStore } from '../cache/store.js';
 import type { BuildLogger } from '../build.js';
 import type { EarlyBrowser } from './early-browser.js';
 import type { HeldLock } from './lock.js';
-import { editionModelOf } from './edition-model.js';
 import { manifestOf } from './manifest.js';
 import { MANIFEST } from './unchanged-build.js';
 import { archivePrevious } from './archive-previous.js';
@@ -96,7 +95,7 @@ export async function buildEdition(
         )
       : { printed: [], reused: [] };
     await stage.write('index.html', index);
-    await stage.write('model.json', `${JSON.stringify(editionModelOf(model), null, 2)}\n`);
+    await stage.write('model.json', `${JSON.stringify(model, null, 2)}\n`);
     await stage.write(EDITIONS_STATE, `${JSON.stringify(state, null, 2)}\n`);
     lock.assertHeld();
     // Until the new manifest is written, the next build cannot take the early stop.

@@ -9,7 +9,6 @@ import type {
 } from '../model.js';
 import { sentenceScore, type CompiledTheme } from '../analyze/score-themes.js';
 import { MOST_PICKED_PER_DOCUMENT } from './select-items.js';
-import { entryOf } from './document-entry.js';
 
 /** A paragraph a digest refers to: what a citation and a source's passage show of it. */
 export type DigestParagraph = Pick<Paragraph, 'id' | 'label' | 'marking' | 'text'>;
@@ -108,6 +107,25 @@ export function digestOf(doc: DocumentSummary, themes: readonly CompiledTheme[])
         text: p.text,
       })),
     themes: digests,
+  };
+}
+
+/** A document as the edition lists it (see `DocumentEntry`). */
+export function entryOf(doc: DocumentEntry): DocumentEntry {
+  return {
+    id: doc.id,
+    path: doc.path,
+    format: doc.format,
+    title: doc.title,
+    titleFrom: doc.titleFrom,
+    published: doc.published,
+    publishedFrom: doc.publishedFrom,
+    source: doc.source,
+    author: doc.author,
+    classification: doc.classification,
+    handling: doc.handling,
+    tags: doc.tags,
+    themes: doc.themes,
   };
 }
 

@@ -4,7 +4,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Theme } from '../config/schema.js';
-import { analyzeText, themesFor, type Wanted } from './analyze-text.js';
+import { compileThemes } from '../analyze/score-themes.js';
+import { analyzeText, type Wanted } from './analyze-text.js';
 
 /** What the pool starts a worker with. */
 export interface WorkerSetup {
@@ -20,7 +21,7 @@ export interface WorkerTask {
 }
 
 const setup = workerData as WorkerSetup;
-const themes = themesFor(setup.themes);
+const themes = compileThemes(setup.themes);
 
 parentPort!.on('message', (task: WorkerTask) => {
   const result = analyzeText(task.path, task.text, themes, setup.wanted);

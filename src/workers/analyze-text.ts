@@ -1,8 +1,7 @@
 import type { DocumentSummary, Message } from '../model.js';
-import type { Theme } from '../config/schema.js';
 import { ingestText } from '../ingest/ingest.js';
 import { analyzeDocument } from '../analyze/analyze.js';
-import { compileThemes, type CompiledTheme } from '../analyze/score-themes.js';
+import type { CompiledTheme } from '../analyze/score-themes.js';
 import { digestOf, type DocumentDigest } from '../compose/digest.js';
 
 /** What is wanted of each document: its full analysis, or only its digest for composing. */
@@ -18,11 +17,6 @@ export interface Analyzed<T> {
 export interface Products {
   summary: DocumentSummary;
   digest: DocumentDigest;
-}
-
-/** The themes compiled once per thread, for the config's themes. */
-export function themesFor(themes: readonly Theme[]): CompiledTheme[] {
-  return compileThemes(themes);
 }
 
 /**

@@ -9,6 +9,7 @@ import type {
   Block,
   CorpusModel,
 } from '../../src/model.js';
+import { citingItems } from '../helpers/citing-items.js';
 
 /** Fails with the problems listed, so fast-check prints them beside the counterexample. */
 export function holds(problems: string[]): void {
@@ -298,16 +299,7 @@ export function modelProblems(model: CorpusModel): string[] {
       else if (paragraph.label !== c.label)
         problems.push(`${what}: citation [${c.n}] label ${c.label}`);
     });
-    const items = [
-      ...b.bottomLine,
-      ...b.developments,
-      ...b.people,
-      ...b.organizations,
-      ...b.places,
-      ...b.figures,
-      ...b.quotes,
-    ];
-    for (const item of items) {
+    for (const item of citingItems(b)) {
       if (item.citations.length === 0) problems.push(`${what}: an item without citations`);
       for (const n of item.citations)
         if (!numbers.has(n)) problems.push(`${what}: cites [${n}], not listed`);
